@@ -1,0 +1,18 @@
+import path from 'node:path';
+
+/** Every environment variable Waymark reads, with its default. README "Configuration" lists them. */
+export function dataDir(): string {
+	return path.resolve(process.env.DATA_DIR || 'data');
+}
+
+export function databasePath(): string {
+	return process.env.DATABASE_PATH || path.join(dataDir(), 'waymark.db');
+}
+
+export function migrationsDir(): string {
+	return path.resolve(process.env.MIGRATIONS_DIR || 'drizzle');
+}
+
+export function demoEnabled(): boolean {
+	return process.env.WAYMARK_DEMO !== '0';
+}
