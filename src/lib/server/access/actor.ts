@@ -1,0 +1,19 @@
+import type { Role } from '../db/schema';
+
+/** Who is asking: the signed-in person, as the access policy sees them. */
+export type Actor = {
+	id: string;
+	role: Role;
+	organisationId: string;
+	unitId: string | null;
+	/** The child profile of a child or care leaver; null for everyone else. */
+	childId: string | null;
+	displayName: string;
+	postTitle: string | null;
+};
+
+export class AccessDenied extends Error {
+	constructor(public readonly reason: 'forbidden' | 'not-found' = 'forbidden') {
+		super(reason);
+	}
+}

@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './policy';
+export * from './scope';
+export { isChildRole, isStaffRole } from './roles';
+export type { ChildRelation, AccountRelation } from './relation';

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../test/db';
+import { actorFor, assignTo, makeWorld } from '../test/factories';
+import {
+	allows,
+	allowsAccount,
+	allowsChild,
+	childrenFor,
+	accountsFor,
+	rolesCreatableBy,
+	type ChildAction
+} from '.';
+
+function world() {
+	const db = createTestDb();
+	const w = makeWorld(db);
+	const actor = (u: Parameters<typeof actorFor>[1]) => actorFor(db, u);
+	return { db, w, actor };
+}
+
+describe('access to a child', () => {
+	const expectations: Record<string, Partial<Record<ChildAction, boolean>>> = {
+		child: {
+			viewRecord: true,
+			viewProfile: true,
+			editProfile: false,
+			createSignInCode: false,
+			manageAssignments: false,
+			viewAccessLog: true
+		},
+		keyWorker: {
+			viewRecord: true,
+			viewProfile: true,
+			editProfile: true,
+			createSignInCode: true,
+			manageAssignments: false,
+			viewAccessLog: false
+		},
+		socialWorker: {
+			viewRecord: true,
+			viewProfile: true,
+			editProfile: true,
+			createSignInCode: true,
+			manageAssignments: false,
+			viewAccessLog: false
+		},
+		advocate: {
+			viewRecord: true,
+			viewProfile: false,
+			editProfile: false,
+			createSignInCode: false,
+			manageAssignments: false,
+			viewAccessLog: false
+		},
+		manager: {
+			viewRecord: true,
+			viewProfile: true,
+			editProfile: true,
+			createSignInCode: true,
+			manageAssignments: true,
+			viewAccessLog: false
+		},
+		admin: {
+			viewRecord: false,
+			viewProfile: false,
+			editProfile: false,
+			createSignInCode: true,
+			manageAssignments: true,
+			viewAccessLog: false
+		}
+	};
+
+	it.each(Object.entries(expectations))('%s, for their own or assigned child', (who, rules) => {
+		const { db, w, actor } = world();
+		const person = who === 'child' ? w.child.account! : w[who as 'keyWorker'];
+		for (const [action, allowed] of Object.entries(rules)) {
+			expect(
+				allowsChild(db, actor(person), action as ChildAction, w.child.profile.id),
+				action
+			).toBe(allowed);
+		}
+	});
+
+	it.each(['keyWorker', 'socialWorker', 'advocate', 'manager'] as const)(
+		'%s sees nothing of a child who is not theirs',
+		(who) => {
+			const { db, w, actor } = world();
+			for (const action of Object.keys(expectations.child!) as ChildAction[]) {
+				expect(allowsChild(db, actor(w[who]), action, w.otherChild.profile.id)).toBe(false);
+			}
+		}
+	);
+
+	it('a child sees nothing of another child', () => {
+		const { db, w, actor } = world();
+		for (const action of Object.keys(expectations.child!) as ChildAction[]) {
+			expect(allowsChild(db, actor(w.child.account!), action, w.otherChild.profile.id)).toBe(false);
+			expect(allowsChild(db, actor(w.child.account!), action, w.careLeaver.profile.id)).toBe(false);
+		}
+	});
+
+	it('a care leaver sees their own record', () => {
+		const { db, w, actor } = world();
+		expect(
+			allowsChild(db, actor(w.careLeaver.account!), 'viewRecord', w.careLeaver.profile.id)
+		).toBe(true);
+		expect(
+			allowsChild(db, actor(w.careLeaver.account!), 'viewAccessLog', w.careLeaver.profile.id)
+		).toBe(true);
+	});
+
+	it('a manager sees the children of their team as well as their home', () => {
+		const { db, w, actor } = world();
+		const teamManager = { ...actor(w.manager), unitId: w.team.id };
+		expect(allowsChild(db, teamManager, 'viewRecord', w.careLeaver.profile.id)).toBe(true);
+		expect(allowsChild(db, teamManager, 'viewRecord', w.otherChild.profile.id)).toBe(false);
+	});
+
+	it('nobody reaches into another organisation', () => {
+		const { db, w, actor } = world();
+		for (const person of [w.admin, w.manager, w.keyWorker]) {
+			expect(allowsChild(db, actor(person), 'viewRecord', w.otherOrgChild.profile.id)).toBe(false);
+			expect(allowsChild(db, actor(person), 'manageAssignments', w.otherOrgChild.profile.id)).toBe(
+				false
+			);
+		}
+		// Even an assignment row across organisations gives nothing.
+		assignTo(db, w.keyWorker, w.otherOrgChild.profile.id, 'key_worker');
+		expect(allowsChild(db, actor(w.keyWorker), 'viewRecord', w.otherOrgChild.profile.id)).toBe(
+			false
+		);
+	});
+
+	it('ending an assignment takes effect at once', () => {
+		const { db, w, actor } = world();
+		const now = new Date();
+		const later = assignTo(db, w.keyWorker, w.otherChild.profile.id, 'key_worker', {
+			startsAt: new Date(now.getTime() - 1000),
+			endsAt: new Date(now.getTime() + 60_000)
+		});
+		expect(later.endsAt).not.toBeNull();
+		expect(allowsChild(db, actor(w.keyWorker), 'viewRecord', w.otherChild.profile.id, now)).toBe(
+			true
+		);
+		const after = new Date(now.getTime() + 60_000);
+		expect(allowsChild(db, actor(w.keyWorker), 'viewRecord', w.otherChild.profile.id, after)).toBe(
+			false
+		);
+	});
+});
+
+describe('lists are scoped by the policy', () => {
+	it('workers list only their current children; managers their unit; admins none', () => {
+		const { db, w, actor } = world();
+		expect(childrenFor(db, actor(w.keyWorker)).map((c) => c.id)).toEqual([w.child.profile.id]);
+		expect(childrenFor(db, actor(w.advocate)).map((c) => c.id)).toEqual([w.child.profile.id]);
+		expect(childrenFor(db, actor(w.manager)).map((c) => c.id)).toEqual([w.child.profile.id]);
+		expect(childrenFor(db, actor(w.admin))).toEqual([]);
+		expect(childrenFor(db, actor(w.child.account!))).toEqual([]);
+	});
+
+	it("admins list their organisation's accounts; managers their unit's; others none", () => {
+		const { db, w, actor } = world();
+		const adminSees = accountsFor(db, actor(w.admin)).map((a) => a.id);
+		expect(adminSees).toContain(w.keyWorker.id);
+		expect(adminSees).not.toContain(w.otherOrgAdmin.id);
+		const managerSees = accountsFor(db, actor(w.manager)).map((a) => a.id);
+		expect(managerSees.sort()).toEqual([w.keyWorker.id, w.child.account!.id].sort());
+		expect(accountsFor(db, actor(w.keyWorker))).toEqual([]);
+	});
+});
+
+describe('accounts', () => {
+	it('admins manage accounts in their organisation but not other admins or themselves', () => {
+		const { db, w, actor } = world();
+		expect(allowsAccount(db, actor(w.admin), 'disable', w.keyWorker.id)).toBe(true);
+		expect(allowsAccount(db, actor(w.admin), 'disable', w.admin.id)).toBe(false);
+		expect(allowsAccount(db, actor(w.admin), 'disable', w.otherOrgAdmin.id)).toBe(false);
+	});
+
+	it('managers manage their own staff and children, not other managers', () => {
+		const { db, w, actor } = world();
+		expect(allowsAccount(db, actor(w.manager), 'disable', w.keyWorker.id)).toBe(true);
+		expect(allowsAccount(db, actor(w.manager), 'disable', w.child.account!.id)).toBe(true);
+		expect(allowsAccount(db, actor(w.manager), 'disable', w.socialWorker.id)).toBe(false);
+		expect(allowsAccount(db, actor(w.manager), 'disable', w.admin.id)).toBe(false);
+		expect(allowsAccount(db, actor(w.keyWorker), 'disable', w.child.account!.id)).toBe(false);
+	});
+
+	it('who may create which accounts', () => {
+		const { w, actor } = world();
+		expect(rolesCreatableBy(actor(w.admin))).toContain('admin');
+		expect(rolesCreatableBy(actor(w.manager))).not.toContain('manager');
+		expect(rolesCreatableBy(actor(w.manager))).toContain('advocate');
+		expect(rolesCreatableBy(actor(w.keyWorker))).toEqual([]);
+		expect(allows(actor(w.admin), 'manageUnits')).toBe(true);
+		expect(allows(actor(w.manager), 'manageUnits')).toBe(false);
+	});
+});

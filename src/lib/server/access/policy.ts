@@ -1,0 +1,139 @@
+import type { Db } from '../db';
+import type { Role } from '../db/schema';
+import { AccessDenied, type Actor } from './actor';
+import {
+	relationToAccount,
+	relationToChild,
+	type AccountRelation,
+	type ChildRelation
+} from './relation';
+import { isChildRole } from './roles';
+
+/**
+ * THE access policy. Every route and action asks here; nothing else decides who may see or do
+ * what. Rules follow DESIGN section 1: relationships, not just roles.
+ */
+
+const caseWorker = (r: ChildRelation) =>
+	r.assignedAs.includes('key_worker') || r.assignedAs.includes('social_worker');
+
+const childRules = {
+	/** The record itself. Advocates see it too (only what the child shares, decided per entry). */
+	viewRecord: (a: Actor, r: ChildRelation) =>
+		(isChildRole(a.role) && r.own) ||
+		(a.role !== 'manager' && a.role !== 'admin' && r.assignedAs.length > 0) ||
+		(a.role === 'manager' && r.inUnit),
+	/** Identity details: the child, their case workers and their manager; not advocates. */
+	viewProfile: (a: Actor, r: ChildRelation) =>
+		(isChildRole(a.role) && r.own) || caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	createSignInCode: (a: Actor, r: ChildRelation) =>
+		r.child.userId !== null &&
+		(caseWorker(r) ||
+			(a.role === 'manager' && r.inUnit) ||
+			(a.role === 'admin' && r.sameOrganisation)),
+	manageAssignments: (a: Actor, r: ChildRelation) =>
+		(a.role === 'manager' && r.inUnit) || (a.role === 'admin' && r.sameOrganisation),
+	/** "Who has looked at my record" is the child's own page. */
+	viewAccessLog: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own
+} satisfies Record<string, (a: Actor, r: ChildRelation) => boolean>;
+
+export type ChildAction = keyof typeof childRules;
+
+const managesAccount = (a: Actor, r: AccountRelation) =>
+	!r.self &&
+	r.target.role !== 'admin' &&
+	((a.role === 'admin' && r.sameOrganisation) ||
+		(a.role === 'manager' && r.inUnit && r.target.role !== 'manager'));
+
+const accountRules = {
+	view: managesAccount,
+	disable: managesAccount,
+	enable: managesAccount,
+	resetTwoFactor: (a: Actor, r: AccountRelation) =>
+		managesAccount(a, r) && !isChildRole(r.target.role)
+} satisfies Record<string, (a: Actor, r: AccountRelation) => boolean>;
+
+export type AccountAction = keyof typeof accountRules;
+
+const generalRules = {
+	/** The worker's "my children" and the manager's home or team. */
+	listChildren: (a: Actor) =>
+		['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role),
+	viewUnit: (a: Actor) => a.role === 'manager' && a.unitId !== null,
+	listAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
+	manageUnits: (a: Actor) => a.role === 'admin',
+	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null
+} satisfies Record<string, (a: Actor) => boolean>;
+
+export type GeneralAction = keyof typeof generalRules;
+
+/** Roles each role may create accounts for. Managers: within their own home or team. */
+const creatableRoles: Partial<Record<Role, readonly Role[]>> = {
+	admin: ['child', 'care_leaver', 'key_worker', 'social_worker', 'advocate', 'manager', 'admin'],
+	manager: ['child', 'care_leaver', 'key_worker', 'social_worker', 'advocate']
+};
+
+export function rolesCreatableBy(actor: Actor): readonly Role[] {
+	if (actor.role === 'manager' && !actor.unitId) return [];
+	return creatableRoles[actor.role] ?? [];
+}
+
+export function allows(actor: Actor | null, action: GeneralAction): boolean {
+	return !!actor && generalRules[action](actor);
+}
+
+export function allowsChild(
+	db: Db,
+	actor: Actor | null,
+	action: ChildAction,
+	childId: string,
+	now = new Date()
+): boolean {
+	if (!actor) return false;
+	const relation = relationToChild(db, actor, childId, now);
+	return !!relation && relation.sameOrganisation && childRules[action](actor, relation);
+}
+
+/** Returns the child when the actor may do this; throws AccessDenied otherwise. */
+export function requireChild(
+	db: Db,
+	actor: Actor | null,
+	action: ChildAction,
+	childId: string,
+	now = new Date()
+): ChildRelation {
+	if (!actor) throw new AccessDenied();
+	const relation = relationToChild(db, actor, childId, now);
+	if (!relation) throw new AccessDenied('not-found');
+	if (!relation.sameOrganisation || !childRules[action](actor, relation)) throw new AccessDenied();
+	return relation;
+}
+
+export function requireAccount(
+	db: Db,
+	actor: Actor | null,
+	action: AccountAction,
+	userId: string
+): AccountRelation {
+	if (!actor) throw new AccessDenied();
+	const relation = relationToAccount(db, actor, userId);
+	if (!relation) throw new AccessDenied('not-found');
+	if (!accountRules[action](actor, relation)) throw new AccessDenied();
+	return relation;
+}
+
+export function allowsAccount(
+	db: Db,
+	actor: Actor,
+	action: AccountAction,
+	userId: string
+): boolean {
+	const relation = relationToAccount(db, actor, userId);
+	return !!relation && accountRules[action](actor, relation);
+}
+
+export function requireGeneral(actor: Actor | null, action: GeneralAction): Actor {
+	if (!actor || !generalRules[action](actor)) throw new AccessDenied();
+	return actor;
+}

@@ -1,0 +1,157 @@
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../db';
+import { assignment, childProfile, unit, user, type Relationship } from '../db/schema';
+import type { Actor } from './actor';
+import { allows } from './policy';
+import { currentAssignment } from './relation';
+
+/**
+ * List queries, scoped by the policy. Routes call these instead of writing their own `where`.
+ */
+
+export type ChildListItem = {
+	id: string;
+	preferredName: string;
+	homeName: string | null;
+	relationships: Relationship[];
+};
+
+/** A worker's or advocate's current children; a manager's whole home or team. */
+export function childrenFor(db: Db, actor: Actor, now = new Date()): ChildListItem[] {
+	if (!allows(actor, 'listChildren')) return [];
+	const base = {
+		id: childProfile.id,
+		preferredName: childProfile.preferredName,
+		homeName: unit.name
+	};
+	if (actor.role === 'manager') {
+		return db
+			.select(base)
+			.from(childProfile)
+			.leftJoin(unit, eq(unit.id, childProfile.homeId))
+			.where(
+				and(
+					eq(childProfile.organisationId, actor.organisationId),
+					or(eq(childProfile.homeId, actor.unitId!), eq(childProfile.teamId, actor.unitId!))
+				)
+			)
+			.orderBy(asc(childProfile.preferredName))
+			.all()
+			.map((c) => ({ ...c, relationships: [] }));
+	}
+	const rows = db
+		.select({ ...base, relationship: assignment.relationship })
+		.from(assignment)
+		.innerJoin(childProfile, eq(childProfile.id, assignment.childId))
+		.leftJoin(unit, eq(unit.id, childProfile.homeId))
+		.where(
+			and(
+				eq(assignment.userId, actor.id),
+				eq(childProfile.organisationId, actor.organisationId),
+				currentAssignment(now)
+			)
+		)
+		.orderBy(asc(childProfile.preferredName))
+		.all();
+	const byId = new Map<string, ChildListItem>();
+	for (const { relationship, ...child } of rows) {
+		const item = byId.get(child.id) ?? { ...child, relationships: [] };
+		if (!item.relationships.includes(relationship)) item.relationships.push(relationship);
+		byId.set(child.id, item);
+	}
+	return [...byId.values()];
+}
+
+export type AccountListItem = {
+	id: string;
+	username: string;
+	displayName: string;
+	role: (typeof user.$inferSelect)['role'];
+	status: (typeof user.$inferSelect)['status'];
+	unitName: string | null;
+};
+
+/** Administrators: every account of their organisation. Managers: their home's or team's. */
+export function accountsFor(db: Db, actor: Actor): AccountListItem[] {
+	if (!allows(actor, 'listAccounts')) return [];
+	const columns = {
+		id: user.id,
+		username: user.username,
+		displayName: user.displayName,
+		role: user.role,
+		status: user.status,
+		unitName: unit.name
+	};
+	if (actor.role === 'admin') {
+		return db
+			.select(columns)
+			.from(user)
+			.leftJoin(unit, eq(unit.id, user.unitId))
+			.where(eq(user.organisationId, actor.organisationId))
+			.orderBy(asc(user.displayName))
+			.all();
+	}
+	const staff = db
+		.select(columns)
+		.from(user)
+		.leftJoin(unit, eq(unit.id, user.unitId))
+		.where(
+			and(
+				eq(user.organisationId, actor.organisationId),
+				eq(user.unitId, actor.unitId!),
+				inArray(user.role, ['key_worker', 'social_worker', 'advocate'])
+			)
+		)
+		.all();
+	const children = db
+		.select({ ...columns, unitName: unit.name })
+		.from(childProfile)
+		.innerJoin(user, eq(user.id, childProfile.userId))
+		.leftJoin(unit, eq(unit.id, childProfile.homeId))
+		.where(
+			and(
+				eq(childProfile.organisationId, actor.organisationId),
+				or(eq(childProfile.homeId, actor.unitId!), eq(childProfile.teamId, actor.unitId!))
+			)
+		)
+		.all();
+	return [...staff, ...children].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** Homes and teams an actor may place accounts in. */
+export function unitsFor(db: Db, actor: Actor) {
+	if (actor.role === 'admin') {
+		return db
+			.select()
+			.from(unit)
+			.where(eq(unit.organisationId, actor.organisationId))
+			.orderBy(asc(unit.name))
+			.all();
+	}
+	if (actor.role === 'manager' && actor.unitId) {
+		return db.select().from(unit).where(eq(unit.id, actor.unitId)).all();
+	}
+	return [];
+}
+
+/** Workers and advocates who can be assigned to children, in the actor's organisation. */
+export function assignableStaff(db: Db, actor: Actor) {
+	if (actor.role !== 'admin' && actor.role !== 'manager') return [];
+	return db
+		.select({
+			id: user.id,
+			displayName: user.displayName,
+			postTitle: user.postTitle,
+			role: user.role
+		})
+		.from(user)
+		.where(
+			and(
+				eq(user.organisationId, actor.organisationId),
+				eq(user.status, 'active'),
+				inArray(user.role, ['key_worker', 'social_worker', 'advocate'])
+			)
+		)
+		.orderBy(asc(user.displayName))
+		.all();
+}

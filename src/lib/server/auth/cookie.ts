@@ -1,0 +1,25 @@
+import type { Cookies } from '@sveltejs/kit';
+
+/** `__Host-` when served over HTTPS: the browser then refuses any other site or path setting it. */
+export function sessionCookieName(url: URL): string {
+	return url.protocol === 'https:' ? '__Host-waymark-session' : 'waymark-session';
+}
+
+/** A browser-session cookie: closing the browser on a shared tablet ends it too. */
+export function setSessionCookie(cookies: Cookies, url: URL, token: string): void {
+	cookies.set(sessionCookieName(url), token, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:'
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	cookies.delete(sessionCookieName(url), {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:'
+	});
+}
