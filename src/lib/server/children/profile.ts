@@ -1,0 +1,132 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { assignment, childProfile, unit, user, type ChildProfile } from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { currentAssignment } from '../access/relation';
+
+/** What anyone who may see the record sees about the child: how to address and talk with them. */
+export type ChildBasics = Pick<
+	ChildProfile,
+	'id' | 'preferredName' | 'pronouns' | 'languages' | 'preferredLanguage' | 'communicationNeeds'
+> & { homeName: string | null; teamName: string | null };
+
+function basicsOf(db: Db, child: ChildProfile): ChildBasics {
+	const name = (id: string | null) =>
+		id
+			? (db.select({ name: unit.name }).from(unit).where(eq(unit.id, id)).get()?.name ?? null)
+			: null;
+	return {
+		id: child.id,
+		preferredName: child.preferredName,
+		pronouns: child.pronouns,
+		languages: child.languages,
+		preferredLanguage: child.preferredLanguage,
+		communicationNeeds: child.communicationNeeds,
+		homeName: name(child.homeId),
+		teamName: name(child.teamId)
+	};
+}
+
+export function currentWorkers(db: Db, childId: string, now: Date) {
+	return db
+		.select({
+			id: assignment.id,
+			relationship: assignment.relationship,
+			name: user.displayName,
+			postTitle: user.postTitle
+		})
+		.from(assignment)
+		.innerJoin(user, eq(user.id, assignment.userId))
+		.where(and(eq(assignment.childId, childId), currentAssignment(now)))
+		.orderBy(asc(assignment.relationship), asc(user.displayName))
+		.all();
+}
+
+/** Opens a child's record for someone: checks access and, for anyone but the child, logs the view. */
+export function openRecord(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	address: string | null,
+	now = new Date()
+) {
+	const relation = access.requireChild(db, actor, 'viewRecord', childId, now);
+	if (!relation.own) {
+		accessLog.record(db, { actor: actor, action: 'record-viewed', childId, address }, now);
+	}
+	return {
+		basics: basicsOf(db, relation.child),
+		workers: currentWorkers(db, childId, now),
+		may: {
+			viewProfile: access.allowsChild(db, actor, 'viewProfile', childId, now),
+			editProfile: access.allowsChild(db, actor, 'editProfile', childId, now),
+			createSignInCode: access.allowsChild(db, actor, 'createSignInCode', childId, now),
+			manageAssignments: access.allowsChild(db, actor, 'manageAssignments', childId, now)
+		}
+	};
+}
+
+/** The identity details the policy asks for. Logged as a view for anyone but the child. */
+export function readProfile(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	address: string | null,
+	now = new Date()
+): ChildProfile {
+	const relation = access.requireChild(db, actor, 'viewProfile', childId, now);
+	if (!relation.own) {
+		accessLog.record(db, { actor: actor, action: 'profile-viewed', childId, address }, now);
+	}
+	return relation.child;
+}
+
+export type ProfileChanges = Pick<
+	ChildProfile,
+	| 'legalName'
+	| 'previousNames'
+	| 'preferredName'
+	| 'dateOfBirth'
+	| 'sex'
+	| 'genderInOwnWords'
+	| 'pronouns'
+	| 'religion'
+	| 'ethnicityInOwnWords'
+	| 'languages'
+	| 'preferredLanguage'
+	| 'communicationNeeds'
+	| 'disabilities'
+	| 'caseSystemPersonId'
+>;
+
+export function updateProfile(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	changes: ProfileChanges,
+	address: string | null,
+	now = new Date()
+): void {
+	const relation = access.requireChild(db, actor, 'editProfile', childId, now);
+	db.transaction((tx) => {
+		tx.update(childProfile)
+			.set({ ...changes, updatedAt: now })
+			.where(eq(childProfile.id, childId))
+			.run();
+		if (relation.child.userId && changes.preferredName !== relation.child.preferredName) {
+			tx.update(user)
+				.set({ displayName: changes.preferredName, updatedAt: now })
+				.where(eq(user.id, relation.child.userId))
+				.run();
+		}
+		accessLog.record(tx, { actor: actor, action: 'profile-changed', childId, address }, now);
+	});
+}
+
+/** "Who has looked at my record", for the child or care leaver themself. */
+export function whoLooked(db: Db, actor: access.Actor, now = new Date()) {
+	if (!actor.childId) throw new access.AccessDenied();
+	access.requireChild(db, actor, 'viewAccessLog', actor.childId, now);
+	return accessLog.viewsOfChild(db, actor.childId, actor.id);
+}

@@ -1,0 +1,165 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { childProfile, user, type Role } from '../db/schema';
+import type { Actor } from '../access';
+import { createAccount } from '../accounts/manage';
+import { createAdministrator, generatePassword } from '../accounts/bootstrap';
+import { hashPassword } from '../auth/password';
+import { createUnit } from '../organisation/units';
+import { assign } from '../children/assignments';
+import { updateProfile } from '../children/profile';
+
+export type DemoSignIn = { role: string; username: string; password: string };
+
+/** The one-word role names used in demo-sign-ins.txt. */
+export const roleWord: Record<Role, string> = {
+	child: 'child',
+	care_leaver: 'care-leaver',
+	key_worker: 'key-worker',
+	social_worker: 'social-worker',
+	advocate: 'advocate',
+	manager: 'manager',
+	admin: 'admin'
+};
+
+/**
+ * A demo organisation: one children's home, one team, one account of each role, with random
+ * passwords made for this install only.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> {
+	const admin = await createAdministrator(
+		db,
+		{
+			organisationName: 'Demo Borough Council (demo data)',
+			username: 'robin.admin',
+			displayName: 'Robin Patel',
+			postTitle: 'Systems administrator'
+		},
+		now
+	);
+	const actor: Actor = {
+		id: admin.user.id,
+		role: 'admin',
+		organisationId: admin.user.organisationId,
+		unitId: null,
+		childId: null,
+		displayName: admin.user.displayName,
+		postTitle: admin.user.postTitle
+	};
+	const home = createUnit(db, actor, { kind: 'home', name: 'Oak House' }, null, now);
+	const team = createUnit(db, actor, { kind: 'team', name: 'Children in Care Team' }, null, now);
+
+	const people = [
+		{
+			role: 'child',
+			username: 'maya',
+			displayName: 'Maya',
+			legalName: 'Maya Louise Thompson',
+			unitId: home.id,
+			teamId: team.id
+		},
+		{
+			role: 'care_leaver',
+			username: 'jordan',
+			displayName: 'Jordan',
+			legalName: 'Jordan Lee Ashworth',
+			unitId: team.id,
+			teamId: null
+		},
+		{
+			role: 'key_worker',
+			username: 'sam.okafor',
+			displayName: 'Sam Okafor',
+			postTitle: 'Residential key worker',
+			unitId: home.id
+		},
+		{
+			role: 'social_worker',
+			username: 'priya.shah',
+			displayName: 'Priya Shah',
+			postTitle: 'Social worker',
+			unitId: team.id
+		},
+		{
+			role: 'advocate',
+			username: 'alex.morgan',
+			displayName: 'Alex Morgan',
+			postTitle: 'Independent advocate',
+			unitId: null
+		},
+		{
+			role: 'manager',
+			username: 'chris.evans',
+			displayName: 'Chris Evans',
+			postTitle: 'Registered manager',
+			unitId: home.id
+		}
+	] as const;
+
+	const signIns: DemoSignIn[] = [];
+	const ids: Record<string, { userId: string; childId: string | null }> = {};
+	for (const person of people) {
+		const created = await createAccount(
+			db,
+			actor,
+			{
+				role: person.role,
+				username: person.username,
+				displayName: person.displayName,
+				postTitle: 'postTitle' in person ? person.postTitle : null,
+				unitId: person.unitId,
+				teamId: 'teamId' in person ? person.teamId : null,
+				legalName: 'legalName' in person ? person.legalName : null
+			},
+			null,
+			now
+		);
+		const password = generatePassword(
+			person.role === 'child' || person.role === 'care_leaver' ? 3 : 4
+		);
+		db.update(user)
+			.set({ passwordHash: await hashPassword(password), mustChangePassword: false })
+			.where(eq(user.id, created.user.id))
+			.run();
+		ids[person.role] = { userId: created.user.id, childId: created.childId };
+		signIns.push({ role: roleWord[person.role], username: person.username, password });
+	}
+	signIns.push({ role: 'admin', username: admin.user.username, password: admin.password });
+
+	const maya = ids.child!.childId!;
+	const jordan = ids.care_leaver!.childId!;
+	for (const [worker, child] of [
+		['key_worker', maya],
+		['social_worker', maya],
+		['advocate', maya],
+		['social_worker', jordan]
+	] as const) {
+		assign(db, actor, child, ids[worker]!.userId, null, now);
+	}
+	const manager: Actor = { ...actor, id: ids.manager!.userId, role: 'manager', unitId: home.id };
+	const mayaProfile = db.select().from(childProfile).where(eq(childProfile.id, maya)).get()!;
+	updateProfile(
+		db,
+		manager,
+		maya,
+		{
+			legalName: mayaProfile.legalName,
+			previousNames: ['Maya Louise Carter'],
+			preferredName: 'Maya',
+			dateOfBirth: '2013-05-14',
+			sex: 'Female',
+			genderInOwnWords: 'Girl',
+			pronouns: 'she/her',
+			religion: 'None',
+			ethnicityInOwnWords: 'Half Jamaican, half English',
+			languages: ['English', 'Welsh'],
+			preferredLanguage: 'en-GB',
+			communicationNeeds: 'Likes short sentences and pictures; give her time to answer.',
+			disabilities: 'Dyslexia',
+			caseSystemPersonId: 'MOS-104233'
+		},
+		null,
+		now
+	);
+	return signIns;
+}

@@ -1,0 +1,176 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	assignment,
+	childProfile,
+	organisation,
+	unit,
+	user,
+	type Relationship,
+	type Role,
+	type User
+} from '../db/schema';
+import { randomId } from '../crypto/random';
+import type { Actor } from '../access';
+
+/** Test data from factories, not object literals pasted into every test. */
+
+let counter = 0;
+/** Unique across processes too: the e2e tests add worlds to one shared database. */
+const next = () => `${++counter}${randomId().slice(0, 6)}`;
+
+export function makeOrganisation(db: Db, name = `Org ${next()}`) {
+	const row = { id: randomId(), name, createdAt: new Date() };
+	db.insert(organisation).values(row).run();
+	return row;
+}
+
+export function makeUnit(db: Db, organisationId: string, kind: 'home' | 'team' = 'home') {
+	const row = {
+		id: randomId(),
+		organisationId,
+		kind,
+		name: `${kind} ${next()}`,
+		createdAt: new Date()
+	};
+	db.insert(unit).values(row).run();
+	return row;
+}
+
+export function makeUser(
+	db: Db,
+	organisationId: string,
+	role: Role,
+	overrides: Partial<User> = {}
+): User {
+	const n = next();
+	const row: User = {
+		id: randomId(),
+		organisationId,
+		unitId: null,
+		username: `${role.replace('_', '-')}-${n}`,
+		displayName: `${role} ${n}`,
+		postTitle: role === 'child' || role === 'care_leaver' ? null : `${role} post`,
+		role,
+		status: 'active',
+		passwordHash: null,
+		mustChangePassword: false,
+		totpKey: null,
+		totpLastStep: null,
+		locale: null,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		...overrides
+	};
+	db.insert(user).values(row).run();
+	return row;
+}
+
+/** A child profile, with an account when `role` is given. */
+export function makeChild(
+	db: Db,
+	organisationId: string,
+	options: {
+		homeId?: string | null;
+		teamId?: string | null;
+		role?: 'child' | 'care_leaver' | null;
+	} = {}
+) {
+	const account =
+		options.role === null ? null : makeUser(db, organisationId, options.role ?? 'child');
+	const row = {
+		id: randomId(),
+		organisationId,
+		userId: account?.id ?? null,
+		homeId: options.homeId ?? null,
+		teamId: options.teamId ?? null,
+		legalName: `Legal Name ${next()}`,
+		previousNames: [],
+		preferredName: account?.displayName ?? `Child ${next()}`,
+		languages: [],
+		createdAt: new Date(),
+		updatedAt: new Date()
+	};
+	db.insert(childProfile).values(row).run();
+	return { profile: row, account };
+}
+
+export function assignTo(
+	db: Db,
+	staff: User,
+	childId: string,
+	relationship: Relationship,
+	options: { startsAt?: Date; endsAt?: Date | null } = {}
+) {
+	const row = {
+		id: randomId(),
+		userId: staff.id,
+		childId,
+		relationship,
+		startsAt: options.startsAt ?? new Date(0),
+		endsAt: options.endsAt ?? null,
+		createdBy: staff.id,
+		createdAt: new Date()
+	};
+	db.insert(assignment).values(row).run();
+	return row;
+}
+
+export function actorFor(db: Db, u: User): Actor {
+	const child = db
+		.select({ id: childProfile.id })
+		.from(childProfile)
+		.where(eq(childProfile.userId, u.id))
+		.get();
+	return {
+		id: u.id,
+		role: u.role,
+		organisationId: u.organisationId,
+		unitId: u.unitId,
+		childId: child?.id ?? null,
+		displayName: u.displayName,
+		postTitle: u.postTitle
+	};
+}
+
+/**
+ * One organisation with a home and a team, a child in each, every role, and a second
+ * organisation: the world the access tests ask about.
+ */
+export function makeWorld(db: Db) {
+	const org = makeOrganisation(db);
+	const home = makeUnit(db, org.id, 'home');
+	const team = makeUnit(db, org.id, 'team');
+	const otherHome = makeUnit(db, org.id, 'home');
+	const child = makeChild(db, org.id, { homeId: home.id, teamId: team.id });
+	const careLeaver = makeChild(db, org.id, { teamId: team.id, role: 'care_leaver' });
+	const otherChild = makeChild(db, org.id, { homeId: otherHome.id });
+	const keyWorker = makeUser(db, org.id, 'key_worker', { unitId: home.id });
+	const socialWorker = makeUser(db, org.id, 'social_worker', { unitId: team.id });
+	const advocate = makeUser(db, org.id, 'advocate');
+	const manager = makeUser(db, org.id, 'manager', { unitId: home.id });
+	const admin = makeUser(db, org.id, 'admin');
+	assignTo(db, keyWorker, child.profile.id, 'key_worker');
+	assignTo(db, socialWorker, child.profile.id, 'social_worker');
+	assignTo(db, advocate, child.profile.id, 'advocate');
+	const otherOrg = makeOrganisation(db);
+	const otherOrgChild = makeChild(db, otherOrg.id);
+	const otherOrgAdmin = makeUser(db, otherOrg.id, 'admin');
+	return {
+		org,
+		home,
+		team,
+		otherHome,
+		child,
+		careLeaver,
+		otherChild,
+		keyWorker,
+		socialWorker,
+		advocate,
+		manager,
+		admin,
+		otherOrg,
+		otherOrgChild,
+		otherOrgAdmin
+	};
+}
