@@ -1,0 +1,14 @@
+import type { HandleServerError } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { auth } from '$lib/server/auth/handle';
+import { i18n } from '$lib/server/web/i18n-handle';
+import { crossSite, input, securityHeaders } from '$lib/server/web/security';
+
+export const handle = sequence(securityHeaders, auth, i18n, crossSite, input);
+
+/** Never show an exception's text: log it with an id the person can quote. */
+export const handleError: HandleServerError = ({ error, status }) => {
+	const id = crypto.randomUUID().slice(0, 8);
+	if (status >= 500) console.error(`[${id}]`, error);
+	return { message: `error.status${status}`, id };
+};

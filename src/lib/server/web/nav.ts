@@ -1,0 +1,34 @@
+import type { Actor } from '../access';
+import { allows } from '../access';
+import { isChildRole } from '../access/roles';
+
+export type NavItem = { href: string; label: string };
+
+/** Each role's home. Sections that are not built yet are not listed anywhere. */
+export function homeFor(actor: Actor): string {
+	if (isChildRole(actor.role)) return '/me';
+	if (actor.role === 'manager') return '/unit';
+	if (actor.role === 'admin') return '/accounts';
+	return '/children';
+}
+
+export function navFor(actor: Actor | null): NavItem[] {
+	if (!actor) return [];
+	const items: NavItem[] = [{ href: homeFor(actor), label: 'nav.home' }];
+	if (isChildRole(actor.role)) {
+		items.push(
+			{ href: '/me/who-looked', label: 'nav.whoLooked' },
+			{ href: '/help', label: 'nav.help' }
+		);
+	}
+	if (actor.role === 'manager') {
+		items.push({ href: '/children', label: 'nav.children' });
+	}
+	if (allows(actor, 'listAccounts')) items.push({ href: '/accounts', label: 'nav.accounts' });
+	if (allows(actor, 'manageUnits')) items.push({ href: '/admin/units', label: 'nav.units' });
+	items.push({
+		href: '/account/password',
+		label: isChildRole(actor.role) ? 'nav.passphrase' : 'nav.password'
+	});
+	return items.filter((item, i) => items.findIndex((other) => other.href === item.href) === i);
+}

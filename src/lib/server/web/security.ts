@@ -1,0 +1,66 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { baseHeaders, hsts } from './headers';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Forms here are small; media uploads get their own, larger limit where they are accepted. */
+export const formBodyLimit = 256 * 1024;
+
+function refuse(event: RequestEvent, status: number, key: string): Response {
+	const t = event.locals.i18n.t;
+	const title = t(`error.status${status}`, { defaultValue: t('error.generic') });
+	const body = `<!doctype html><html lang="${event.locals.locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(key)}</p><p><a href="/">${t('error.goHome')}</a></p></main></body></html>`;
+	const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+	// The unread body is still on the wire: close the connection rather than read it.
+	if (status === 413) headers.connection = 'close';
+	return new Response(body, { status, headers });
+}
+
+/**
+ * Anything that changes state must come from our own pages, whatever its content type
+ * (SvelteKit's own check covers only form content types): Sec-Fetch-Site, else Origin.
+ */
+export function isCrossSite(request: Request, origin: string): boolean {
+	if (safeMethods.has(request.method)) return false;
+	const site = request.headers.get('sec-fetch-site');
+	if (site !== null) return site !== 'same-origin';
+	return request.headers.get('origin') !== origin;
+}
+
+export const crossSite: Handle = async ({ event, resolve }) => {
+	if (isCrossSite(event.request, event.url.origin)) return refuse(event, 403, 'error.crossSite');
+	return resolve(event);
+};
+
+/** Oversized or mistyped bodies get a clear message in the person's language, before any work. */
+export const input: Handle = async ({ event, resolve }) => {
+	if (safeMethods.has(event.request.method)) return resolve(event);
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > formBodyLimit) return refuse(event, 413, 'error.tooBig');
+	const type = (event.request.headers.get('content-type') ?? '').toLowerCase();
+	const isForm =
+		type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+	if (!isForm) return refuse(event, 415, 'error.badInput');
+	return resolve(event);
+};
+
+export const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	const set = (name: string, value: string) => {
+		try {
+			headers.set(name, value);
+		} catch {
+			// Some responses (a fetched one, passed through) have immutable headers.
+		}
+	};
+	for (const [name, value] of Object.entries(baseHeaders)) {
+		// SvelteKit's own CSP, with this request's nonce, is the one that counts on its pages.
+		if (name !== 'content-security-policy' || !headers.has(name)) set(name, value);
+	}
+	// Nothing SvelteKit renders is cached: pages and data may hold a child's record.
+	set('cache-control', 'no-store');
+	if (event.url.protocol === 'https:') {
+		set('strict-transport-security', hsts);
+	}
+	return response;
+};

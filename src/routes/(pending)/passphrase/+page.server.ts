@@ -1,0 +1,26 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { isChildRole } from '$lib/server/access';
+import { minimumLength } from '$lib/server/auth/password';
+import { submitNewPassword } from '$lib/server/web/password-change';
+
+/** After a sign-in code: a child chooses their own passphrase (must, the first time). */
+function requireCodeSignIn(locals: App.Locals) {
+	const { user, session } = locals;
+	if (!user || !session) redirect(303, '/sign-in');
+	if (!isChildRole(user.role)) error(403, 'error.status403');
+	if (user.hasPassword && !session.viaSignInCode) redirect(303, '/account/password');
+	return user;
+}
+
+export const load: PageServerLoad = ({ locals }) => {
+	const user = requireCodeSignIn(locals);
+	return { firstTime: !user.hasPassword, minimum: minimumLength.child };
+};
+
+async function choose(event: RequestEvent) {
+	const user = requireCodeSignIn(event.locals);
+	return submitNewPassword(event, user, { askCurrent: false });
+}
+
+export const actions: Actions = { default: choose };

@@ -1,0 +1,38 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { allowsChild, requireChild } from '$lib/server/access';
+import { readProfile, updateProfile } from '$lib/server/children/profile';
+import { profileFields, readProfileForm } from '$lib/server/children/profile-form';
+import { FormReader } from '$lib/server/validation';
+import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+
+export const load: PageServerLoad = ({ locals, params }) => {
+	const actor = requireStaffActor(locals);
+	const db = getDb();
+	const profile = guard(() => readProfile(db, actor, params.childId, locals.address));
+	const values: Record<string, string> = {};
+	for (const field of profileFields) {
+		const value = profile[field.name];
+		values[field.name] = Array.isArray(value) ? value.join('\n') : (value ?? '');
+	}
+	return {
+		childId: profile.id,
+		preferredName: profile.preferredName,
+		fields: profileFields,
+		values,
+		mayEdit: allowsChild(db, actor, 'editProfile', profile.id)
+	};
+};
+
+async function save(event: RequestEvent<{ childId: string }>) {
+	const actor = requireStaffActor(event.locals);
+	guard(() => requireChild(getDb(), actor, 'editProfile', event.params.childId));
+	const form = new FormReader(await readForm(event.request));
+	const changes = readProfileForm(form);
+	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
+	guard(() => updateProfile(getDb(), actor, event.params.childId, changes, event.locals.address));
+	return { saved: true };
+}
+
+export const actions: Actions = { default: save };

@@ -1,0 +1,38 @@
+import { redirect } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDb } from '$lib/server/db';
+import { isLocale } from '$lib/i18n/locales';
+import { languageCookie } from '$lib/server/web/i18n-handle';
+import { setLocale } from '$lib/server/accounts/manage';
+import * as accessLog from '$lib/server/audit/access-log';
+import { readForm } from '$lib/server/web/guards';
+
+/** Only a path on this site: never somewhere else (`//evil.example`, `https://...`). */
+function safeReturn(value: FormDataEntryValue | null): string {
+	return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
+}
+
+/** Remembers the language for this browser, and for the person when signed in. */
+export const POST: RequestHandler = async ({ request, locals, cookies, url }) => {
+	const form = await readForm(request);
+	const locale = form.get('locale');
+	if (isLocale(locale)) {
+		cookies.set(languageCookie, locale, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 365
+		});
+		if (locals.user && locals.user.locale !== locale) {
+			const db = getDb();
+			setLocale(db, locals.user.id, locale);
+			accessLog.record(db, {
+				actor: locals.user,
+				action: 'language-changed',
+				address: locals.address
+			});
+		}
+	}
+	redirect(303, safeReturn(form.get('returnTo')));
+};
