@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { openDatabase } from '../lib/server/db';
+import { dataDir, databasePath, demoEnabled } from '../lib/server/config';
+import { isEmpty } from '../lib/server/accounts/bootstrap';
+import { seedDemo } from '../lib/server/demo/seed';
+import { pruneAttempts } from '../lib/server/auth/throttle';
+import { printDemoBanner, writeDemoSignIns } from './demo-banner';
+import { baseHeaders } from '../lib/server/web/headers';
+
+// npm start: build if the sources changed, migrate, seed demo data on an empty database, serve.
+
+const inputs = [
+	'src',
+	'messages',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package-lock.json'
+];
+
+function newest(entry: string): number {
+	if (!fs.existsSync(entry)) return 0;
+	const stat = fs.statSync(entry);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(0, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name))));
+}
+
+function ensureBuilt(): void {
+	const built = 'build/handler.js';
+	if (fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...inputs.map(newest))) return;
+	console.log('Building Waymark (first start, or the code changed)...');
+	const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
+	const vite = path.join(path.dirname(vitePackage), 'bin/vite.js');
+	const result = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit' });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+ensureBuilt();
+
+const db = openDatabase(databasePath());
+if (isEmpty(db)) {
+	if (demoEnabled()) {
+		const signIns = await seedDemo(db);
+		const file = writeDemoSignIns(dataDir(), signIns);
+		printDemoBanner(signIns, file);
+	} else {
+		console.log('No accounts yet. Make the first administrator with: npm run admin:create');
+	}
+} else if (fs.existsSync(path.join(dataDir(), 'demo-sign-ins.txt'))) {
+	console.log(
+		`DEMO DATA: this database holds demo data. Sign-ins: ${path.join(dataDir(), 'demo-sign-ins.txt')}`
+	);
+}
+
+// Sign-in attempts older than a day no longer count; keep the table small.
+pruneAttempts(db);
+setInterval(() => pruneAttempts(db), 60 * 60 * 1000).unref();
+
+process.env.BODY_SIZE_LIMIT ??= '1M';
+// adapter-node assumes https when no proxy header says otherwise. This server speaks plain HTTP, so
+// a request that did not come through a configured proxy (which sets PROTOCOL_HEADER) is http.
+const proxyHeader = process.env.PROTOCOL_HEADER?.toLowerCase();
+const protocolHeader = proxyHeader || 'x-waymark-protocol';
+process.env.PROTOCOL_HEADER = protocolHeader;
+const { handler } = await import(path.resolve('build/handler.js'));
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+const server = http.createServer((req, res) => {
+	if (!proxyHeader || !req.headers[protocolHeader]) req.headers[protocolHeader] = 'http';
+	// Static files never pass through SvelteKit's hooks: they get the base headers here.
+	for (const [name, value] of Object.entries(baseHeaders)) res.setHeader(name, value);
+	handler(req, res);
+});
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' ? 'localhost' : host;
+	console.log(`Waymark is running at http://${shown}:${port}`);
+});
+
+function stop() {
+	server.close(() => {
+		db.$client.close();
+		process.exit(0);
+	});
+	setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
