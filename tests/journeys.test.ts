@@ -227,3 +227,53 @@ test('the language switcher speaks each language in itself, and remembers the ch
 	await chooseLanguage('en-GB');
 	expect(saved()).toBe('en-GB');
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a child signs in, reads who looked, changes language and signs out', async ({ page }) => {
+		const { username, password } = demoSignIns().child;
+		await signIn(page, username, password);
+		await expect(page).toHaveURL(/\/me$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Maya!');
+		await page.getByRole('link', { name: 'Who looked at my record' }).first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Who has looked at my record');
+		await page.locator('#language-select').selectOption('cy');
+		await page.locator('.language-switcher button').click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+		await page.locator('#language-select').selectOption('en-GB');
+		await page.locator('.language-switcher button').click();
+		await signOut(page);
+	});
+
+	test('staff enrol their authenticator and reach their home', async ({ page }) => {
+		// The manager's own account, made by the administrator, with a temporary password.
+		const { createAccount } = await import('../src/lib/server/accounts/manage');
+		const { actorFor } = await import('../src/lib/server/test/factories');
+		const admin = e2eDb().select().from(user).where(eq(user.username, 'robin.admin')).get()!;
+		const made = await createAccount(
+			e2eDb(),
+			actorFor(e2eDb(), admin),
+			{
+				role: 'advocate',
+				username: 'no.script.advocate',
+				displayName: 'Nia Script',
+				postTitle: 'Advocate',
+				unitId: null,
+				teamId: null,
+				legalName: null
+			},
+			null
+		);
+		await signIn(page, 'no.script.advocate', made.temporaryPassword!);
+		await passSecondFactor(page);
+		// A temporary password must be changed before anything else.
+		await expect(page).toHaveURL(/\/account\/password$/);
+		await page.getByLabel('Current password').fill(made.temporaryPassword!);
+		await page.getByLabel('New password', { exact: true }).fill('a long new password here');
+		await page.getByLabel('New password again').fill('a long new password here');
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await expect(page).toHaveURL(/\/children$/);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('My children');
+	});
+});

@@ -8,7 +8,7 @@ import { dataDir, databasePath, demoEnabled } from '../lib/server/config';
 import { isEmpty } from '../lib/server/accounts/bootstrap';
 import { seedDemo } from '../lib/server/demo/seed';
 import { pruneAttempts } from '../lib/server/auth/throttle';
-import { printDemoBanner, writeDemoSignIns } from './demo-banner';
+import { printDemoBanner, writeDemoSignIns } from '../lib/server/demo/sign-ins-file';
 import { baseHeaders } from '../lib/server/web/headers';
 
 // npm start: build if the sources changed, migrate, seed demo data on an empty database, serve.

@@ -79,3 +79,14 @@ describe('message files', () => {
 		}
 	});
 });
+
+describe('i18next instances', () => {
+	it('gives each request its own language, even at the same time', async () => {
+		const { createI18n } = await import('.');
+		const [welsh, english] = await Promise.all([createI18n('cy'), createI18n('en-GB')]);
+		expect(welsh.t('signIn.title')).toBe('Mewngofnodi');
+		expect(english.t('signIn.title')).toBe('Sign in');
+		expect(welsh.t('signIn.title')).toBe('Mewngofnodi');
+		expect((await createI18n('xx')).language).toBe('en-GB');
+	});
+});

@@ -7,7 +7,6 @@ export const logActions = [
 	'sign-in-failed',
 	'sign-out',
 	'sign-in-code-created',
-	'sign-in-code-used',
 	'two-factor-enrolled',
 	'two-factor-failed',
 	'two-factor-reset',

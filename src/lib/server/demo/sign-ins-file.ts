@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DemoSignIn } from '../lib/server/demo/seed';
+import type { DemoSignIn } from './seed';
 
 /** One line per account: `<role> <username> <password>`, readable by the owner only. */
 export function writeDemoSignIns(dir: string, signIns: DemoSignIn[]): string {
