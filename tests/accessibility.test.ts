@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import AxeBuilder from '@axe-core/playwright';
 import { discoverOperations, operationKey, pathFor } from './fixtures/routes';
 import { expected, matrix } from './fixtures/matrix';

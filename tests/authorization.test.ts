@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { discoverOperations, operationKey, pathFor, type Operation } from './fixtures/routes';
 import { expected, matrix, type Outcome } from './fixtures/matrix';
 import { buildMatrixWorld, relations, roles, type MatrixRole } from './fixtures/world';

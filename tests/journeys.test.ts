@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { user } from '../src/lib/server/db/schema';
 import { demoSignIns, e2eDb, sessionCookie, cookieName, type DemoRole } from './fixtures/server';
@@ -22,11 +22,11 @@ function userId(username: string): string {
 }
 
 test('each role signs in (staff with an authenticator code) and sees its own home', async ({
-	browser
+	newContext
 }) => {
 	const signIns = demoSignIns();
 	for (const home of homes) {
-		const context = await browser.newContext();
+		const context = await newContext();
 		const page = await context.newPage();
 		await signIn(page, signIns[home.role].username, signIns[home.role].password);
 		if (home.role !== 'child' && home.role !== 'care-leaver') {
@@ -69,10 +69,10 @@ test('unknown username and wrong password get the same page, status and message'
 });
 
 test('a child signs in with a one-time code from their worker and chooses a passphrase', async ({
-	browser
+	newContext
 }) => {
 	// The manager makes an account for a new child, then a sign-in code for them.
-	const manager = await browser.newContext();
+	const manager = await newContext();
 	await manager.addCookies([sessionCookie(userId('chris.evans'))]);
 	const mp = await manager.newPage();
 	await mp.goto('/accounts/new');
@@ -88,7 +88,7 @@ test('a child signs in with a one-time code from their worker and chooses a pass
 	expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
 	// Ruby signs in with it on the home's tablet.
-	const tablet = await browser.newContext();
+	const tablet = await newContext();
 	const page = await tablet.newPage();
 	await page.goto('/sign-in');
 	await page.getByRole('link', { name: 'I have a code from my worker' }).click();
@@ -125,8 +125,8 @@ test('a child signs in with a one-time code from their worker and chooses a pass
 	await tablet.close();
 });
 
-test('a child sees who looked at their record after a worker did', async ({ browser }) => {
-	const worker = await browser.newContext();
+test('a child sees who looked at their record after a worker did', async ({ newContext }) => {
+	const worker = await newContext();
 	await worker.addCookies([sessionCookie(userId('sam.okafor'))]);
 	const wp = await worker.newPage();
 	await wp.goto('/children');
@@ -134,7 +134,7 @@ test('a child sees who looked at their record after a worker did', async ({ brow
 	await expect(wp.getByRole('heading', { level: 1 })).toHaveText('Maya');
 	await worker.close();
 
-	const child = await browser.newContext();
+	const child = await newContext();
 	const page = await child.newPage();
 	const { username, password } = demoSignIns().child;
 	await signIn(page, username, password);
@@ -147,10 +147,10 @@ test('a child sees who looked at their record after a worker did', async ({ brow
 });
 
 test('signing in replaces any session the browser had (no fixation); signing out ends it and clears site data', async ({
-	browser,
+	newContext,
 	request
 }) => {
-	const context = await browser.newContext();
+	const context = await newContext();
 	// A token an attacker knows (their own half-finished session), planted in the browser before
 	// the care leaver signs in on it.
 	const planted = sessionCookie(userId('alex.morgan'), { twoFactorVerified: false });

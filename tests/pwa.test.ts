@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/test';
 import { buildMatrixWorld } from './fixtures/world';
 import { baseURL } from './fixtures/env';
 

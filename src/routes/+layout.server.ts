@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { navFor } from '$lib/server/web/nav';
+import { accountLinkFor, navFor } from '$lib/server/web/nav';
 import { locales } from '$lib/i18n/locales';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
@@ -8,5 +8,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 	user: locals.user
 		? { displayName: locals.user.displayName, role: locals.user.role, complete: !!locals.actor }
 		: null,
-	nav: navFor(locals.actor)
+	nav: navFor(locals.actor),
+	account: accountLinkFor(locals.actor)
 });

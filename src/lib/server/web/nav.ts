@@ -26,9 +26,15 @@ export function navFor(actor: Actor | null): NavItem[] {
 	}
 	if (allows(actor, 'listAccounts')) items.push({ href: '/accounts', label: 'nav.accounts' });
 	if (allows(actor, 'manageUnits')) items.push({ href: '/admin/units', label: 'nav.units' });
-	items.push({
+	// An administrator's home is the accounts list: list it once.
+	return items.filter((item, i) => items.findIndex((other) => other.href === item.href) === i);
+}
+
+/** Changing a password or passphrase: in the footer, out of the way of everyday use. */
+export function accountLinkFor(actor: Actor | null): NavItem | null {
+	if (!actor) return null;
+	return {
 		href: '/account/password',
 		label: isChildRole(actor.role) ? 'nav.passphrase' : 'nav.password'
-	});
-	return items.filter((item, i) => items.findIndex((other) => other.href === item.href) === i);
+	};
 }

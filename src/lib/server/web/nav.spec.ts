@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../test/db';
+import { actorFor, makeWorld } from '../test/factories';
+import { accountLinkFor, homeFor, navFor } from './nav';
+
+describe('navigation', () => {
+	it("lists each role's places once, with its home first", () => {
+		const db = createTestDb();
+		const w = makeWorld(db);
+		const people = [
+			w.child.account!,
+			w.careLeaver.account!,
+			w.keyWorker,
+			w.socialWorker,
+			w.advocate,
+			w.manager,
+			w.admin
+		];
+		for (const person of people) {
+			const actor = actorFor(db, person);
+			const hrefs = navFor(actor).map((item) => item.href);
+			expect(new Set(hrefs).size, person.role).toBe(hrefs.length);
+			expect(hrefs[0], person.role).toBe(homeFor(actor));
+			expect(accountLinkFor(actor)?.href).toBe('/account/password');
+		}
+		expect(navFor(actorFor(db, w.admin)).map((i) => i.href)).toEqual(['/accounts', '/admin/units']);
+		expect(navFor(null)).toEqual([]);
+	});
+});
