@@ -4,3 +4,4 @@ export * from './child';
 export * from './assignment';
 export * from './session';
 export * from './access-log';
+export * from './entry';
