@@ -17,3 +17,25 @@ export class AccessDenied extends Error {
 		super(reason);
 	}
 }
+
+export type ActorSource = {
+	id: string;
+	role: Role;
+	organisationId: string;
+	unitId: string | null;
+	displayName: string;
+	postTitle: string | null;
+};
+
+/** The actor for a person and, for a child or care leaver, their own record. */
+export function actorFrom(person: ActorSource, childId: string | null): Actor {
+	return {
+		id: person.id,
+		role: person.role,
+		organisationId: person.organisationId,
+		unitId: person.unitId,
+		childId,
+		displayName: person.displayName,
+		postTitle: person.postTitle
+	};
+}

@@ -3,3 +3,4 @@ export * from './policy';
 export * from './scope';
 export { isChildRole, isStaffRole } from './roles';
 export type { ChildRelation, AccountRelation } from './relation';
+export { entryScope, entryView, readerOf, type EntryView } from './entries';

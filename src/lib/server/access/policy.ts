@@ -27,6 +27,8 @@ const childRules = {
 	viewProfile: (a: Actor, r: ChildRelation) =>
 		(isChildRole(a.role) && r.own) || caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	/** Staff entries: written by the child's case workers and their manager. */
+	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	createSignInCode: (a: Actor, r: ChildRelation) =>
 		r.child.userId !== null &&
 		(caseWorker(r) ||

@@ -20,7 +20,10 @@ export const logActions = [
 	'account-enabled',
 	'assignment-created',
 	'assignment-ended',
-	'unit-created'
+	'unit-created',
+	'entry-draft-saved',
+	'entry-draft-discarded',
+	'entry-finalised'
 ] as const;
 export type LogAction = (typeof logActions)[number];
 

@@ -1,20 +1,12 @@
 import type { Handle } from '@sveltejs/kit';
 import { getDb } from '../db';
 import { isStaffRole } from '../access/roles';
-import type { Actor } from '../access';
+import { actorFrom, type Actor } from '../access';
 import { deleteSessionCookie, sessionCookieName } from './cookie';
 import { validateSessionToken, type SessionUser } from './session';
 
 export function actorOf(user: SessionUser): Actor {
-	return {
-		id: user.id,
-		role: user.role,
-		organisationId: user.organisationId,
-		unitId: user.unitId,
-		childId: user.childId,
-		displayName: user.displayName,
-		postTitle: user.postTitle
-	};
+	return actorFrom(user, user.childId);
 }
 
 function clientAddress(get: () => string): string {

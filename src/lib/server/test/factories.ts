@@ -11,7 +11,10 @@ import {
 	type User
 } from '../db/schema';
 import { randomId } from '../crypto/random';
-import type { Actor } from '../access';
+import { actorFrom, type Actor } from '../access';
+import type { EntryInput } from '../record/input';
+import { docFromPlainText } from '../record/sanitise';
+import { createDraft, finaliseEntry } from '../record/write';
 
 /** Test data from factories, not object literals pasted into every test. */
 
@@ -122,15 +125,7 @@ export function actorFor(db: Db, u: User): Actor {
 		.from(childProfile)
 		.where(eq(childProfile.userId, u.id))
 		.get();
-	return {
-		id: u.id,
-		role: u.role,
-		organisationId: u.organisationId,
-		unitId: u.unitId,
-		childId: child?.id ?? null,
-		displayName: u.displayName,
-		postTitle: u.postTitle
-	};
+	return actorFrom(u, child?.id ?? null);
 }
 
 /**
@@ -173,4 +168,43 @@ export function makeWorld(db: Db) {
 		otherOrgChild,
 		otherOrgAdmin
 	};
+}
+
+/** A valid staff entry, to adjust per test: a fact, shared, first-hand, dated yesterday. */
+export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
+	const text = overrides.body?.text ?? `Entry ${next()}`;
+	return {
+		kind: 'record_entry',
+		title: `Title ${next()}`,
+		body: docFromPlainText(text),
+		eventDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+		eventPrecision: 'day',
+		eventLabel: null,
+		sourceKind: 'first_hand',
+		sourceName: null,
+		sourceRelationship: null,
+		nature: 'fact',
+		opinionReasons: null,
+		decisionBy: null,
+		decisionBasis: null,
+		thirdPartyPermission: false,
+		visibility: 'shared',
+		confidentialReason: null,
+		translation: null,
+		correction: null,
+		...overrides
+	};
+}
+
+/** Writes and finalises an entry as `author`, the way staff do. */
+export function finalEntry(
+	db: Db,
+	author: User,
+	childId: string,
+	overrides: Partial<EntryInput> = {},
+	now = new Date()
+) {
+	const actor = actorFor(db, author);
+	const draft = createDraft(db, actor, childId, entryInput(overrides), now);
+	return finaliseEntry(db, actor, draft.id, null, now);
 }

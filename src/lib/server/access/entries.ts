@@ -1,0 +1,72 @@
+import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { entry, type Entry, type Visibility } from '../db/schema';
+import type { Actor } from './actor';
+import type { ChildRelation } from './relation';
+import { isChildRole } from './roles';
+
+/**
+ * Who sees which entries of a record they may open. 'full': everything; 'neutral': only that a
+ * confidential item was lodged, and when; 'hidden': nothing. The same rules as a query condition
+ * (entryScope) so that lists are filtered in SQL; a test holds the two to each other.
+ */
+export type EntryView = 'full' | 'neutral' | 'hidden';
+
+type Reader = 'staff' | 'child' | 'advocate' | 'none';
+
+export function readerOf(actor: Actor, relation: ChildRelation): Reader {
+	if (isChildRole(actor.role)) return relation.own ? 'child' : 'none';
+	if (actor.role === 'manager') return relation.inUnit ? 'staff' : 'none';
+	if (actor.role === 'admin') return 'none';
+	if (relation.assignedAs.includes('key_worker') || relation.assignedAs.includes('social_worker')) {
+		return 'staff';
+	}
+	return relation.assignedAs.includes('advocate') ? 'advocate' : 'none';
+}
+
+/** Visibilities each reader sees in full (besides shared entries, which depend on their nature). */
+const fullyVisible: Record<Reader, readonly Visibility[]> = {
+	staff: ['shared', 'staff_only', 'confidential', 'workers', 'advocate', 'record'],
+	child: ['just_me', 'workers', 'advocate', 'record'],
+	advocate: ['advocate', 'record'],
+	none: []
+};
+
+/** Third-party information reaches the child (and their advocate) only with recorded permission. */
+function shareable(e: Pick<Entry, 'nature' | 'thirdPartyPermission'>): boolean {
+	return e.nature !== 'third_party' || e.thirdPartyPermission;
+}
+
+export function entryView(
+	actor: Actor,
+	relation: ChildRelation,
+	e: Pick<Entry, 'status' | 'authorUserId' | 'visibility' | 'nature' | 'thirdPartyPermission'>
+): EntryView {
+	const reader = readerOf(actor, relation);
+	if (reader === 'none') return 'hidden';
+	if (e.status === 'draft') return e.authorUserId === actor.id ? 'full' : 'hidden';
+	if (fullyVisible[reader].includes(e.visibility)) return 'full';
+	if (e.visibility === 'shared') return shareable(e) ? 'full' : 'hidden';
+	if (e.visibility === 'confidential') return 'neutral';
+	return 'hidden';
+}
+
+/** The same decision as entryView, as a condition on the entry table. */
+export function entryScope(actor: Actor, relation: ChildRelation): SQL {
+	const reader = readerOf(actor, relation);
+	const ownDrafts = and(eq(entry.status, 'draft'), eq(entry.authorUserId, actor.id))!;
+	if (reader === 'none') return and(eq(entry.childId, relation.child.id), eq(entry.id, ''))!;
+	const finals: (SQL | undefined)[] = [inArray(entry.visibility, [...fullyVisible[reader]])];
+	if (reader !== 'staff') {
+		finals.push(
+			and(
+				eq(entry.visibility, 'shared'),
+				or(ne(entry.nature, 'third_party'), eq(entry.thirdPartyPermission, true))
+			),
+			eq(entry.visibility, 'confidential')
+		);
+	}
+	return and(
+		eq(entry.childId, relation.child.id),
+		or(ownDrafts, and(eq(entry.status, 'final'), or(...finals)))
+	)!;
+}

@@ -1,0 +1,109 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { desc, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { chainCheckpoint } from '../db/schema';
+import { deriveKey } from '../crypto/secret';
+
+/**
+ * Every final entry is hashed over all of its stored columns (as SQLite holds them, byte for
+ * byte) and the previous entry's hash in the same child's record. A test checks that this list
+ * names every column of the table but `hash`, so a new column cannot be left out.
+ */
+export const hashedColumns = [
+	'id',
+	'child_id',
+	'kind',
+	'status',
+	'author_user_id',
+	'author_name',
+	'author_post_title',
+	'author_role',
+	'created_at',
+	'updated_at',
+	'recorded_at',
+	'event_date',
+	'event_precision',
+	'event_label',
+	'event_sort',
+	'source_kind',
+	'source_name',
+	'source_relationship',
+	'nature',
+	'opinion_reasons',
+	'decision_by',
+	'decision_basis',
+	'third_party_permission',
+	'visibility',
+	'confidential_reason',
+	'is_late',
+	'title',
+	'body_doc',
+	'body_text',
+	'translations',
+	'supersedes_id',
+	'correction_reason',
+	'seq',
+	'prev_hash'
+] as const;
+
+export type RawEntry = Record<(typeof hashedColumns)[number] | 'hash', string | number | null>;
+
+/** Canonical form: the columns in a fixed order, as [name, value] pairs. */
+export function canonical(row: Record<string, unknown>): string {
+	return JSON.stringify(hashedColumns.map((column) => [column, row[column] ?? null]));
+}
+
+export function hashOf(row: Record<string, unknown>): string {
+	return createHash('sha256').update(canonical(row)).digest('hex');
+}
+
+export function rawEntry(db: Db, id: string): RawEntry | undefined {
+	return db.get<RawEntry>(sql`SELECT * FROM entry WHERE id = ${id}`);
+}
+
+export function chainHead(db: Db, childId: string): { seq: number; hash: string } | undefined {
+	return db.get<{ seq: number; hash: string }>(
+		sql`SELECT seq, hash FROM entry WHERE child_id = ${childId} AND status = 'final' ORDER BY seq DESC LIMIT 1`
+	);
+}
+
+export type Heads = Record<string, { seq: number; hash: string }>;
+
+/** Heads in a canonical order, so the same chains always give the same text to sign. */
+export function canonicalHeads(heads: Heads): string {
+	return JSON.stringify(
+		Object.keys(heads)
+			.sort()
+			.map((childId) => [childId, heads[childId]!.seq, heads[childId]!.hash])
+	);
+}
+
+function mac(text: string): string {
+	return createHmac('sha256', deriveKey('chain-checkpoint')).update(text).digest('hex');
+}
+
+export function macMatches(text: string, given: string): boolean {
+	const expected = Buffer.from(mac(text), 'hex');
+	const actual = Buffer.from(given, 'hex');
+	return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+export function currentHeads(db: Db): Heads {
+	const rows = db.all<{ child_id: string; seq: number; hash: string }>(sql`
+		SELECT e.child_id, e.seq, e.hash FROM entry e
+		JOIN (SELECT child_id, max(seq) AS seq FROM entry WHERE status = 'final' GROUP BY child_id) h
+			ON h.child_id = e.child_id AND h.seq = e.seq AND e.status = 'final'`);
+	return Object.fromEntries(rows.map((r) => [r.child_id, { seq: r.seq, hash: r.hash }]));
+}
+
+/** Signs the heads of every chain. Written by `npm run verify` (when all is well) and daily. */
+export function writeCheckpoint(db: Db, heads: Heads, now = new Date()): void {
+	const text = canonicalHeads(heads);
+	db.insert(chainCheckpoint)
+		.values({ createdAt: now, heads: text, mac: mac(text) })
+		.run();
+}
+
+export function latestCheckpoint(db: Db) {
+	return db.select().from(chainCheckpoint).orderBy(desc(chainCheckpoint.id)).limit(1).get();
+}

@@ -1,0 +1,252 @@
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	entry,
+	user,
+	type Entry,
+	type EntryKind,
+	type Nature,
+	type Visibility
+} from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import type { Doc } from '../../record/rich-text';
+import type { EntryCard, FullCard } from '../../record/card';
+
+export type Filters = {
+	kind?: EntryKind | null;
+	nature?: Nature | null;
+	visibility?: Visibility | null;
+	authorId?: string | null;
+};
+
+function card(row: Entry, locale: string | null): FullCard {
+	const translation = locale ? row.translations.find((t) => t.locale === locale) : undefined;
+	return {
+		view: 'full',
+		id: row.id,
+		kind: row.kind,
+		status: row.status,
+		title: row.title,
+		bodyDoc: row.bodyDoc as Doc,
+		translation: translation
+			? {
+					locale: translation.locale,
+					title: translation.title,
+					bodyDoc: translation.bodyDoc as Doc,
+					translatedBy: translation.translatedBy
+				}
+			: null,
+		translationLocales: row.translations.map((t) => t.locale),
+		author: {
+			id: row.authorUserId,
+			name: row.authorName,
+			postTitle: row.authorPostTitle,
+			role: row.authorRole
+		},
+		createdAt: row.createdAt,
+		recordedAt: row.recordedAt,
+		event: { date: row.eventDate, precision: row.eventPrecision, label: row.eventLabel },
+		source: { kind: row.sourceKind, name: row.sourceName, relationship: row.sourceRelationship },
+		nature: row.nature,
+		opinionReasons: row.opinionReasons,
+		decisionBy: row.decisionBy,
+		decisionBasis: row.decisionBasis,
+		thirdPartyPermission: row.thirdPartyPermission,
+		visibility: row.visibility,
+		confidentialReason: row.confidentialReason,
+		isLate: row.isLate,
+		supersedes: null,
+		correctedBy: []
+	};
+}
+
+/**
+ * Turns rows into what the reader may see: full cards, neutral notes for confidential items, and
+ * for each entry the corrections of it and what it corrects, when the reader may see those.
+ */
+function cardsFor(
+	db: Db,
+	actor: access.Actor,
+	relation: access.ChildRelation,
+	rows: Entry[],
+	locale: string | null
+): EntryCard[] {
+	// Few rows, found by their own indexes; each is then checked against the policy one by one.
+	const ids = rows.map((r) => r.id);
+	const linkedIds = rows.map((r) => r.supersedesId).filter((id): id is string => !!id);
+	const corrections = ids.length
+		? db
+				.select()
+				.from(entry)
+				.where(and(eq(entry.status, 'final'), inArray(entry.supersedesId, ids)))
+				.all()
+		: [];
+	const originals = linkedIds.length
+		? db.select().from(entry).where(inArray(entry.id, linkedIds)).all()
+		: [];
+	return rows.map((row): EntryCard => {
+		const view = access.entryView(actor, relation, row);
+		if (view === 'neutral') return { view: 'neutral', id: row.id, recordedAt: row.recordedAt };
+		const full = card(row, locale);
+		const original = originals.find((o) => o.id === row.supersedesId);
+		if (
+			original &&
+			original.childId === row.childId &&
+			access.entryView(actor, relation, original) === 'full'
+		) {
+			full.supersedes = { id: original.id, title: original.title };
+		}
+		full.correctedBy = corrections
+			.filter(
+				(c) =>
+					c.supersedesId === row.id &&
+					c.childId === row.childId &&
+					access.entryView(actor, relation, c) === 'full'
+			)
+			.map((c) => ({
+				id: c.id,
+				recordedAt: c.recordedAt,
+				reason: c.correctionReason ?? '',
+				authorName: c.authorName
+			}));
+		return full;
+	});
+}
+
+const ordered = [asc(entry.eventSort), asc(entry.recordedAt), asc(entry.id)];
+
+function filterConditions(filters: Filters): (SQL | undefined)[] {
+	return [
+		filters.kind ? eq(entry.kind, filters.kind) : undefined,
+		filters.nature ? eq(entry.nature, filters.nature) : undefined,
+		filters.visibility ? eq(entry.visibility, filters.visibility) : undefined,
+		filters.authorId ? eq(entry.authorUserId, filters.authorId) : undefined
+	];
+}
+
+export const pageSize = { staff: 25, child: 20 } as const;
+
+/**
+ * A page of a record, earliest first. The ids come from the covering index alone (no entry's text
+ * is read to sort or count); then only that page's rows are fetched.
+ */
+function pageOf(db: Db, where: SQL | undefined, requested: number, size: number) {
+	const total = db.select({ n: count() }).from(entry).where(where).get()?.n ?? 0;
+	const pages = Math.max(1, Math.ceil(total / size));
+	const page = Math.min(Math.max(1, requested), pages);
+	const ids = db
+		.select({ id: entry.id })
+		.from(entry)
+		.where(where)
+		.orderBy(...ordered)
+		.limit(size)
+		.offset((page - 1) * size)
+		.all()
+		.map((r) => r.id);
+	const rows = ids.length ? db.select().from(entry).where(inArray(entry.id, ids)).all() : [];
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return { rows: ids.map((id) => byId.get(id)!), page, pages, total };
+}
+
+/** The whole record as staff see it, earliest first. Opening it is logged for the child to see. */
+export function chronology(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	options: { filters: Filters; page: number; address: string | null },
+	now = new Date()
+) {
+	const relation = access.requireChild(db, actor, 'viewRecord', childId, now);
+	if (!relation.own) {
+		accessLog.record(
+			db,
+			{ actor, action: 'record-viewed', childId, address: options.address },
+			now
+		);
+	}
+	const where = and(
+		access.entryScope(actor, relation),
+		eq(entry.status, 'final'),
+		...filterConditions(options.filters)
+	);
+	const { rows, page, pages, total } = pageOf(db, where, options.page, pageSize.staff);
+	// Everyone who wrote in this record, for the filter: ids from the index, names from accounts.
+	const authorIds = db
+		.selectDistinct({ id: entry.authorUserId })
+		.from(entry)
+		.where(and(access.entryScope(actor, relation), eq(entry.status, 'final')))
+		.all()
+		.map((a) => a.id);
+	const authors = authorIds.length
+		? db
+				.select({ id: user.id, name: user.displayName })
+				.from(user)
+				.where(inArray(user.id, authorIds))
+				.orderBy(asc(user.displayName))
+				.all()
+		: [];
+	return {
+		child: { id: relation.child.id, preferredName: relation.child.preferredName },
+		entries: cardsFor(db, actor, relation, rows, null),
+		drafts: db
+			.select({ id: entry.id, title: entry.title, updatedAt: entry.updatedAt })
+			.from(entry)
+			.where(
+				and(eq(entry.childId, childId), eq(entry.status, 'draft'), eq(entry.authorUserId, actor.id))
+			)
+			.orderBy(asc(entry.updatedAt))
+			.all(),
+		authors,
+		page,
+		pages,
+		total,
+		mayWrite: access.allowsChild(db, actor, 'writeRecord', childId, now)
+	};
+}
+
+/** "My record": what staff shared with the child, earliest first, in the child's language. */
+export function childRecord(
+	db: Db,
+	actor: access.Actor,
+	options: { page: number; locale: string },
+	now = new Date()
+) {
+	if (!actor.childId) throw new access.AccessDenied();
+	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
+	const where = and(access.entryScope(actor, relation), eq(entry.status, 'final'));
+	const { rows, page, pages, total } = pageOf(db, where, options.page, pageSize.child);
+	return { entries: cardsFor(db, actor, relation, rows, options.locale), page, pages, total };
+}
+
+/** One entry with its history, for anyone who may see it; a draft for its author only. */
+export function entryDetail(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	options: { address: string | null; locale: string | null },
+	now = new Date()
+) {
+	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!row) throw new access.AccessDenied('not-found');
+	const relation = access.requireChild(db, actor, 'viewRecord', row.childId, now);
+	if (access.entryView(actor, relation, row) === 'hidden')
+		throw new access.AccessDenied('not-found');
+	if (!relation.own) {
+		accessLog.record(
+			db,
+			{ actor, action: 'record-viewed', childId: row.childId, address: options.address },
+			now
+		);
+	}
+	const [shown] = cardsFor(db, actor, relation, [row], options.locale);
+	return {
+		child: { id: relation.child.id, preferredName: relation.child.preferredName },
+		entry: shown!,
+		draft: row.status === 'draft' ? row : null,
+		mayCorrect:
+			row.status === 'final' &&
+			shown!.view === 'full' &&
+			access.allowsChild(db, actor, 'writeRecord', row.childId, now)
+	};
+}

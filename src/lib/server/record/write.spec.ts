@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { createTestDb } from '../test/db';
+import { actorFor, entryInput, finalEntry, makeWorld } from '../test/factories';
+import { entry } from '../db/schema';
+import { createDraft, discardDraft, finaliseEntry, updateDraft } from './write';
+import { hashOf, hashedColumns, rawEntry } from './chain';
+import { RecordError } from './errors';
+import { AccessDenied } from '../access';
+
+function setup() {
+	const db = createTestDb();
+	const w = makeWorld(db);
+	return { db, w, childId: w.child.profile.id };
+}
+
+describe('entries', () => {
+	it('records provenance as it was when written', () => {
+		const { db, w, childId } = setup();
+		const now = new Date('2026-03-02T10:00:00Z');
+		const row = finalEntry(db, w.keyWorker, childId, { eventDate: '2026-03-01' }, now);
+		expect(row).toMatchObject({
+			status: 'final',
+			authorUserId: w.keyWorker.id,
+			authorName: w.keyWorker.displayName,
+			authorPostTitle: w.keyWorker.postTitle,
+			authorRole: 'key_worker',
+			recordedAt: now,
+			eventDate: '2026-03-01',
+			eventPrecision: 'day',
+			isLate: false,
+			seq: 1,
+			prevHash: null
+		});
+		expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('marks a staff entry late when recorded more than 24 hours after the event', () => {
+		const { db, w, childId } = setup();
+		const late = finalEntry(
+			db,
+			w.socialWorker,
+			childId,
+			{ eventDate: '2026-03-01' },
+			new Date('2026-03-03T09:00:00Z')
+		);
+		const onTime = finalEntry(
+			db,
+			w.socialWorker,
+			childId,
+			{ eventDate: '2026-03-02' },
+			new Date('2026-03-03T09:00:00Z')
+		);
+		expect(late.isLate).toBe(true);
+		expect(onTime.isLate).toBe(false);
+	});
+
+	it('chains each final entry to the previous one in the same child record', () => {
+		const { db, w, childId } = setup();
+		const a = finalEntry(db, w.keyWorker, childId);
+		const b = finalEntry(db, w.manager, childId);
+		const other = finalEntry(db, w.manager, childId);
+		expect([a.seq, b.seq, other.seq]).toEqual([1, 2, 3]);
+		expect(b.prevHash).toBe(a.hash);
+		expect(other.prevHash).toBe(b.hash);
+		expect(hashOf(rawEntry(db, b.id)!)).toBe(b.hash);
+	});
+
+	it('hashes every column but the hash itself', () => {
+		const { db } = setup();
+		const columns = db.$client
+			.prepare('PRAGMA table_info(entry)')
+			.all()
+			.map((c) => (c as { name: string }).name);
+		expect([...hashedColumns, 'hash'].sort()).toEqual(columns.sort());
+	});
+
+	it('lets only the author change or discard a draft, and nobody change a final entry', () => {
+		const { db, w, childId } = setup();
+		const author = actorFor(db, w.keyWorker);
+		const draft = createDraft(db, author, childId, entryInput());
+		expect(() => updateDraft(db, actorFor(db, w.manager), draft.id, entryInput())).toThrow(
+			AccessDenied
+		);
+		updateDraft(db, author, draft.id, entryInput({ title: 'Changed while a draft' }));
+		expect(db.select().from(entry).where(eq(entry.id, draft.id)).get()?.title).toBe(
+			'Changed while a draft'
+		);
+		finaliseEntry(db, author, draft.id, null);
+		expect(() => updateDraft(db, author, draft.id, entryInput())).toThrow(AccessDenied);
+		expect(() => discardDraft(db, author, draft.id)).toThrow(AccessDenied);
+		const other = createDraft(db, author, childId, entryInput());
+		expect(discardDraft(db, author, other.id)).toBe(childId);
+	});
+
+	it('is refused by the database itself once final: no UPDATE, no DELETE', () => {
+		const { db, w, childId } = setup();
+		const row = finalEntry(db, w.keyWorker, childId);
+		expect(() =>
+			db.$client.prepare("UPDATE entry SET title = 'x' WHERE id = ?").run(row.id)
+		).toThrow(/final entries cannot be changed/);
+		expect(() =>
+			db.$client.prepare("UPDATE entry SET status = 'draft' WHERE id = ?").run(row.id)
+		).toThrow(/final entries/);
+		expect(() => db.$client.prepare('DELETE FROM entry WHERE id = ?').run(row.id)).toThrow(
+			/final entries cannot be deleted/
+		);
+		expect(() => db.$client.prepare('DELETE FROM chain_checkpoint').run()).not.toThrow();
+	});
+
+	it('a correction is a new entry that supersedes the old one, with its reason; both stay', () => {
+		const { db, w, childId } = setup();
+		const original = finalEntry(db, w.keyWorker, childId, { title: 'Moved on 21 September' });
+		const correction = finalEntry(db, w.socialWorker, childId, {
+			title: 'Moved on 12 September',
+			correction: { entryId: original.id, reason: 'The date was wrong.' }
+		});
+		expect(correction).toMatchObject({
+			kind: 'correction',
+			supersedesId: original.id,
+			correctionReason: 'The date was wrong.'
+		});
+		expect(db.select().from(entry).where(eq(entry.id, original.id)).get()?.title).toBe(
+			'Moved on 21 September'
+		);
+		expect(() =>
+			finalEntry(db, w.socialWorker, childId, { correction: { entryId: original.id, reason: '' } })
+		).toThrow(RecordError);
+	});
+
+	it('keeps the rules of the policies', () => {
+		const { db, w, childId } = setup();
+		const actor = actorFor(db, w.keyWorker);
+		const problems = (overrides: Parameters<typeof entryInput>[0]) => {
+			try {
+				createDraft(db, actor, childId, entryInput(overrides));
+				return {};
+			} catch (e) {
+				return (e as RecordError).problems;
+			}
+		};
+		expect(problems({ nature: 'opinion' })).toEqual({ opinionReasons: 'record.problem.reasons' });
+		expect(problems({ kind: 'decision', nature: 'decision' })).toEqual({
+			decisionBy: 'record.problem.decisionBy',
+			decisionBasis: 'record.problem.decisionBasis'
+		});
+		expect(
+			problems({
+				nature: 'third_party',
+				sourceKind: 'person',
+				sourceName: 'Sally Jones',
+				sourceRelationship: 'mother'
+			})
+		).toEqual({
+			visibility: 'record.problem.thirdPartyShared'
+		});
+		expect(problems({ visibility: 'confidential' })).toEqual({
+			confidentialReason: 'record.problem.confidentialReason'
+		});
+		expect(problems({ eventDate: '2999-01-01' })).toEqual({ eventDate: 'record.problem.future' });
+		expect(problems({ sourceKind: 'document' })).toEqual({ sourceName: 'form.required' });
+	});
+
+	it("is written only by the child's case workers and their manager", () => {
+		const { db, w, childId } = setup();
+		for (const person of [w.advocate, w.admin, w.child.account!]) {
+			expect(
+				() => createDraft(db, actorFor(db, person), childId, entryInput()),
+				person.role
+			).toThrow(AccessDenied);
+		}
+		expect(() =>
+			createDraft(db, actorFor(db, w.keyWorker), w.otherChild.profile.id, entryInput())
+		).toThrow(AccessDenied);
+	});
+});

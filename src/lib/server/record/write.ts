@@ -1,0 +1,212 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { entry, type Entry } from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { randomId } from '../crypto/random';
+import { chainHead, hashOf, rawEntry } from './chain';
+import { eventSortKey, isLate } from './event-date';
+import { checkEntry, type EntryInput } from './input';
+import { RecordError } from './errors';
+
+function columnsOf(input: EntryInput) {
+	return {
+		kind: input.correction ? ('correction' as const) : input.kind,
+		title: input.title,
+		bodyDoc: input.body.doc,
+		bodyText: input.body.text,
+		eventDate: input.eventDate,
+		eventPrecision: input.eventPrecision,
+		eventLabel: input.eventLabel,
+		eventSort: eventSortKey(input.eventDate),
+		sourceKind: input.sourceKind,
+		sourceName: input.sourceKind === 'first_hand' ? null : input.sourceName,
+		sourceRelationship: input.sourceKind === 'person' ? input.sourceRelationship : null,
+		nature: input.nature,
+		opinionReasons: input.nature === 'opinion' ? input.opinionReasons : null,
+		decisionBy: input.nature === 'decision' ? input.decisionBy : null,
+		decisionBasis: input.nature === 'decision' ? input.decisionBasis : null,
+		thirdPartyPermission: input.nature === 'third_party' && input.thirdPartyPermission,
+		visibility: input.visibility,
+		confidentialReason: input.visibility === 'confidential' ? input.confidentialReason : null,
+		translations: input.translation
+			? [
+					{
+						locale: input.translation.locale,
+						title: input.translation.title,
+						bodyDoc: input.translation.body.doc,
+						bodyText: input.translation.body.text,
+						translatedBy: input.translation.translatedBy,
+						translatedByUserId: ''
+					}
+				]
+			: [],
+		supersedesId: input.correction?.entryId ?? null,
+		correctionReason: input.correction?.reason ?? null
+	};
+}
+
+function validate(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	input: EntryInput,
+	now: Date
+): void {
+	const problems = checkEntry(input, now);
+	if (input.correction) {
+		const original = db.select().from(entry).where(eq(entry.id, input.correction.entryId)).get();
+		const relation = access.requireChild(db, actor, 'writeRecord', childId, now);
+		if (
+			!original ||
+			original.childId !== childId ||
+			original.status !== 'final' ||
+			access.entryView(actor, relation, original) !== 'full'
+		) {
+			problems.correctionReason = 'form.invalid';
+		}
+	}
+	if (Object.keys(problems).length) throw new RecordError(problems);
+}
+
+/** A new draft: only its author sees it, and only its author can change or finalise it. */
+export function createDraft(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	input: EntryInput,
+	now = new Date(),
+	address: string | null = null
+): Entry {
+	access.requireChild(db, actor, 'writeRecord', childId, now);
+	validate(db, actor, childId, input, now);
+	const columns = columnsOf(input);
+	const row: Entry = {
+		id: randomId(),
+		childId,
+		status: 'draft',
+		authorUserId: actor.id,
+		authorName: actor.displayName,
+		authorPostTitle: actor.postTitle,
+		authorRole: actor.role,
+		createdAt: now,
+		updatedAt: now,
+		recordedAt: null,
+		isLate: false,
+		seq: null,
+		prevHash: null,
+		hash: null,
+		...columns,
+		translations: columns.translations.map((t) => ({ ...t, translatedByUserId: actor.id }))
+	};
+	db.insert(entry).values(row).run();
+	accessLog.record(db, { actor, action: 'entry-draft-saved', childId, address }, now);
+	return row;
+}
+
+function ownDraft(db: Db, actor: access.Actor, entryId: string, now: Date): Entry {
+	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!row) throw new access.AccessDenied('not-found');
+	access.requireChild(db, actor, 'writeRecord', row.childId, now);
+	if (row.status !== 'draft' || row.authorUserId !== actor.id) throw new access.AccessDenied();
+	return row;
+}
+
+export function updateDraft(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	input: EntryInput,
+	now = new Date(),
+	address: string | null = null
+): void {
+	const draft = ownDraft(db, actor, entryId, now);
+	validate(db, actor, draft.childId, input, now);
+	const columns = columnsOf(input);
+	db.update(entry)
+		.set({
+			...columns,
+			translations: columns.translations.map((t) => ({ ...t, translatedByUserId: actor.id })),
+			updatedAt: now
+		})
+		.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
+		.run();
+	accessLog.record(
+		db,
+		{ actor, action: 'entry-draft-saved', childId: draft.childId, address },
+		now
+	);
+}
+
+export function discardDraft(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	now = new Date(),
+	address: string | null = null
+): string {
+	const draft = ownDraft(db, actor, entryId, now);
+	db.delete(entry)
+		.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
+		.run();
+	accessLog.record(
+		db,
+		{ actor, action: 'entry-draft-discarded', childId: draft.childId, address },
+		now
+	);
+	return draft.childId;
+}
+
+/**
+ * Finalising "bars" an entry: it joins the child's chain, in one immediate transaction, with its
+ * place, the previous entry's hash and its own. From then on the database refuses any change.
+ */
+export function finaliseEntry(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	address: string | null,
+	now = new Date()
+): Entry {
+	return db.transaction(
+		(tx) => {
+			const draft = ownDraft(tx, actor, entryId, now);
+			const raw = rawEntry(tx, entryId)!;
+			const head = chainHead(tx, draft.childId);
+			const seq = (head?.seq ?? 0) + 1;
+			const prevHash = head?.hash ?? null;
+			const late = draft.kind !== 'correction' && isLate(draft.eventDate, now);
+			const finalRaw = {
+				...raw,
+				status: 'final',
+				seq,
+				prev_hash: prevHash,
+				recorded_at: now.getTime(),
+				updated_at: now.getTime(),
+				is_late: late ? 1 : 0
+			};
+			const hash = hashOf(finalRaw);
+			tx.update(entry)
+				.set({
+					status: 'final',
+					seq,
+					prevHash,
+					recordedAt: now,
+					updatedAt: now,
+					isLate: late,
+					hash
+				})
+				.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
+				.run();
+			const stored = rawEntry(tx, entryId)!;
+			if (hashOf(stored) !== hash) throw new Error('Stored entry differs from the one hashed');
+			accessLog.record(
+				tx,
+				{ actor, action: 'entry-finalised', childId: draft.childId, address },
+				now
+			);
+			return tx.select().from(entry).where(eq(entry.id, entryId)).get()!;
+		},
+		{ behavior: 'immediate' }
+	);
+}
