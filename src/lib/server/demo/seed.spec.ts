@@ -8,7 +8,9 @@ import { writeDemoSignIns } from './sign-ins-file';
 import { isEmpty } from '../accounts/bootstrap';
 import { signInWithPassword } from '../auth/sign-in';
 import { checkPassword } from '../auth/password';
-import { childProfile, organisation, unit, user } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { childProfile, entry, organisation, unit, user } from '../db/schema';
+import { verifyChains } from '../record/verify';
 
 describe('the demo seed', () => {
 	it('makes one home, one team and one account of each role, each able to sign in', async () => {
@@ -43,6 +45,28 @@ describe('the demo seed', () => {
 			});
 			expect(result.outcome, s.username).toBe('signed-in');
 		}
+	});
+
+	it('gives the demo child a realistic record: every kind, nature and visibility, a late entry, a correction, a confidential item', async () => {
+		const db = createTestDb();
+		await seedDemo(db);
+		const rows = db.select().from(entry).where(eq(entry.status, 'final')).all();
+		expect(rows.length).toBeGreaterThanOrEqual(30);
+		const distinct = (pick: (e: (typeof rows)[number]) => string) =>
+			[...new Set(rows.map(pick))].sort();
+		expect(distinct((e) => e.kind)).toEqual(['correction', 'decision', 'record_entry']);
+		expect(distinct((e) => e.nature)).toEqual(['decision', 'fact', 'opinion', 'third_party']);
+		expect(distinct((e) => e.visibility)).toEqual(['confidential', 'shared', 'staff_only']);
+		expect(rows.filter((e) => e.isLate && e.kind !== 'correction').length).toBeGreaterThanOrEqual(
+			1
+		);
+		expect(
+			rows.filter((e) => e.kind === 'correction' && e.supersedesId).length
+		).toBeGreaterThanOrEqual(1);
+		expect(rows.filter((e) => e.visibility === 'confidential').length).toBeGreaterThanOrEqual(1);
+		expect(rows.some((e) => e.translations.some((t) => t.locale === 'cy'))).toBe(true);
+		expect(rows.some((e) => e.nature === 'third_party' && !e.thirdPartyPermission)).toBe(true);
+		expect(verifyChains(db).ok).toBe(true);
 	});
 
 	it('makes different passwords on every install', async () => {

@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { childProfile, user, type Role } from '../db/schema';
-import type { Actor } from '../access';
+import { actorFrom, type Actor } from '../access';
 import { createAccount } from '../accounts/manage';
 import { createAdministrator, generatePassword } from '../accounts/bootstrap';
 import { hashPassword } from '../auth/password';
 import { createUnit } from '../organisation/units';
 import { assign } from '../children/assignments';
 import { updateProfile } from '../children/profile';
+import { seedDemoRecord } from './record';
 
 export type DemoSignIn = { role: string; username: string; password: string };
 
@@ -37,15 +38,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		},
 		now
 	);
-	const actor: Actor = {
-		id: admin.user.id,
-		role: 'admin',
-		organisationId: admin.user.organisationId,
-		unitId: null,
-		childId: null,
-		displayName: admin.user.displayName,
-		postTitle: admin.user.postTitle
-	};
+	const actor = actorFrom(admin.user, null);
 	const home = createUnit(db, actor, { kind: 'home', name: 'Oak House' }, null, now);
 	const team = createUnit(db, actor, { kind: 'team', name: 'Children in Care Team' }, null, now);
 
@@ -134,7 +127,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		['advocate', maya],
 		['social_worker', jordan]
 	] as const) {
-		assign(db, actor, child, ids[worker]!.userId, null, now);
+		// From her birth year, so that the history below was written by people assigned to her.
+		assign(db, actor, child, ids[worker]!.userId, null, new Date(Date.UTC(2013, 0, 1)));
 	}
 	const manager: Actor = { ...actor, id: ids.manager!.userId, role: 'manager', unitId: home.id };
 	const mayaProfile = db.select().from(childProfile).where(eq(childProfile.id, maya)).get()!;
@@ -160,6 +154,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		},
 		null,
 		now
+	);
+	const userRow = (role: string) =>
+		db.select().from(user).where(eq(user.id, ids[role]!.userId)).get()!;
+	seedDemoRecord(
+		db,
+		{ sam: userRow('key_worker'), priya: userRow('social_worker'), chris: userRow('manager') },
+		maya
 	);
 	return signIns;
 }
