@@ -1,43 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { openDatabase } from '../lib/server/db';
 import { dataDir, databasePath, demoEnabled } from '../lib/server/config';
 import { isEmpty } from '../lib/server/accounts/bootstrap';
 import { seedDemo } from '../lib/server/demo/seed';
 import { pruneAttempts } from '../lib/server/auth/throttle';
+import { verifyAndCheckpoint } from '../lib/server/record/verify';
+import { describeProblem } from '../lib/server/record/report';
 import { printDemoBanner, writeDemoSignIns } from '../lib/server/demo/sign-ins-file';
+import { ensureBuilt } from './build';
 import { baseHeaders } from '../lib/server/web/headers';
 
 // npm start: build if the sources changed, migrate, seed demo data on an empty database, serve.
-
-const inputs = [
-	'src',
-	'messages',
-	'static',
-	'svelte.config.js',
-	'vite.config.ts',
-	'package-lock.json'
-];
-
-function newest(entry: string): number {
-	if (!fs.existsSync(entry)) return 0;
-	const stat = fs.statSync(entry);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(0, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name))));
-}
-
-function ensureBuilt(): void {
-	const built = 'build/handler.js';
-	if (fs.existsSync(built) && fs.statSync(built).mtimeMs > Math.max(...inputs.map(newest))) return;
-	console.log('Building Waymark (first start, or the code changed)...');
-	const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
-	const vite = path.join(path.dirname(vitePackage), 'bin/vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build'], { stdio: 'inherit' });
-	if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 ensureBuilt();
 
@@ -59,6 +34,14 @@ if (isEmpty(db)) {
 // Sign-in attempts older than a day no longer count; keep the table small.
 pruneAttempts(db);
 setInterval(() => pruneAttempts(db), 60 * 60 * 1000).unref();
+
+// The daily check of every record's chain, signing a checkpoint when all is whole.
+function dailyVerify() {
+	const result = verifyAndCheckpoint(db);
+	if (!result.ok) console.error(`RECORD CHAIN BROKEN: ${describeProblem(result.problems[0]!)}`);
+}
+dailyVerify();
+setInterval(dailyVerify, 24 * 60 * 60 * 1000).unref();
 
 process.env.BODY_SIZE_LIMIT ??= '1M';
 // adapter-node assumes https when no proxy header says otherwise. This server speaks plain HTTP, so
