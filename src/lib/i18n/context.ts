@@ -18,3 +18,8 @@ export function useLocale(): () => string {
 	const get = getContext<() => i18n>(key);
 	return () => get().language;
 }
+
+/** The i18next instance itself, for what needs more than `t` (the glossary). */
+export function useI18n(): () => i18n {
+	return getContext<() => i18n>(key);
+}

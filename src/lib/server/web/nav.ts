@@ -17,6 +17,7 @@ export function navFor(actor: Actor | null): NavItem[] {
 	const items: NavItem[] = [{ href: homeFor(actor), label: 'nav.home' }];
 	if (isChildRole(actor.role)) {
 		items.push(
+			{ href: '/me/record', label: 'nav.myRecord' },
 			{ href: '/me/who-looked', label: 'nav.whoLooked' },
 			{ href: '/help', label: 'nav.help' }
 		);

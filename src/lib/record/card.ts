@@ -1,0 +1,34 @@
+import type { Doc } from './rich-text';
+
+/** An entry as a page shows it. Pages never receive more than the reader may see. */
+export type FullCard = {
+	view: 'full';
+	id: string;
+	kind: string;
+	status: 'draft' | 'final';
+	title: string;
+	bodyDoc: Doc;
+	/** The reader's own language, when there is a translation; the original is always in title/bodyDoc. */
+	translation: { locale: string; title: string; bodyDoc: Doc; translatedBy: string } | null;
+	translationLocales: string[];
+	author: { id: string; name: string; postTitle: string | null; role: string };
+	createdAt: Date;
+	recordedAt: Date | null;
+	event: { date: string; precision: string; label: string | null };
+	source: { kind: string; name: string | null; relationship: string | null };
+	nature: string;
+	opinionReasons: string | null;
+	decisionBy: string | null;
+	decisionBasis: string | null;
+	thirdPartyPermission: boolean;
+	visibility: string;
+	confidentialReason: string | null;
+	isLate: boolean;
+	supersedes: { id: string; title: string } | null;
+	correctedBy: { id: string; recordedAt: Date | null; reason: string; authorName: string }[];
+};
+
+/** Where something confidential was lodged: that it was, and when. Nothing of its content. */
+export type NeutralCard = { view: 'neutral'; id: string; recordedAt: Date | null };
+
+export type EntryCard = FullCard | NeutralCard;

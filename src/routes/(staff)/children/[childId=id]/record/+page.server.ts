@@ -1,0 +1,25 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { entryKinds, natures, visibilities } from '$lib/server/db/schema';
+import { chronology } from '$lib/server/record/read';
+import { guard, requireStaffActor } from '$lib/server/web/guards';
+
+const pick = <T extends string>(value: string | null, allowed: readonly T[]) =>
+	allowed.includes(value as T) ? (value as T) : null;
+
+/** The child's whole record as staff see it: earliest first, filtered, a page at a time. */
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const actor = requireStaffActor(locals);
+	const q = url.searchParams;
+	const filters = {
+		kind: pick(q.get('kind'), entryKinds),
+		nature: pick(q.get('nature'), natures),
+		visibility: pick(q.get('visibility'), visibilities),
+		authorId: q.get('author') || null
+	};
+	const page = Number(q.get('page')) || 1;
+	const record = guard(() =>
+		chronology(getDb(), actor, params.childId, { filters, page, address: locals.address })
+	);
+	return { ...record, filters, query: q.toString() };
+};
