@@ -40,10 +40,7 @@ test('every role, against own, assigned and other children: 0 leaks and 0 wrongf
 		role: MatrixRole,
 		relation: (typeof relations)[number] | null
 	) {
-		const params: Record<string, string> = {};
-		if (op.routeId.includes('[childId')) params.childId = world.childFor(role, relation!);
-		if (op.routeId.includes('[userId')) params.userId = world.accountFor(relation!);
-		const path = pathFor(op.routeId, params);
+		const path = pathFor(op.routeId, world.paramsFor(role, relation ?? 'mine'));
 		const cookie = world.cookieFor(role);
 		// accept: text/html, as a browser's form post: SvelteKit answers other clients with JSON.
 		const headers: Record<string, string> = { origin: world.baseURL, accept: 'text/html' };
@@ -75,7 +72,7 @@ test('every role, against own, assigned and other children: 0 leaks and 0 wrongf
 	}
 
 	for (const op of operations) {
-		const hasParam = /\[(childId|userId)/.test(op.routeId);
+		const hasParam = /\[(childId|userId|entryId)/.test(op.routeId);
 		for (const role of roles) {
 			for (const relation of hasParam ? relations : [null]) await check(op, role, relation);
 		}

@@ -15,10 +15,7 @@ function viewablePages(world: ReturnType<typeof buildMatrixWorld>) {
 			const role = roles.find((r) => expected(matrix[operationKey(op)]!, r, 'mine') === 'ok');
 			// Pages that only ever redirect (the steps between sign-in and home) are covered elsewhere.
 			if (!role) return [];
-			const path = pathFor(op.routeId, {
-				childId: world.childFor(role, 'mine'),
-				userId: world.accountFor('mine')
-			});
+			const path = pathFor(op.routeId, world.paramsFor(role, 'mine'));
 			return [{ op, role, path }];
 		});
 }
@@ -144,10 +141,7 @@ test('anything that changes state is refused from another site, whatever its con
 			}
 		];
 	for (const op of changing) {
-		const path = pathFor(op.routeId, {
-			childId: world.childFor('manager', 'mine'),
-			userId: world.accountFor('mine')
-		});
+		const path = pathFor(op.routeId, world.paramsFor('admin', 'mine'));
 		const url = op.kind === 'action' && op.name !== 'default' ? `${path}?/${op.name}` : path;
 		for (const attempt of attempts) {
 			const response = await request.post(url, {
@@ -210,7 +204,8 @@ test('a refused form keeps what was typed, and nothing saved is lost', async ({
 	await page.getByRole('button', { name: 'Save details' }).click();
 	await expect(page.getByRole('alert')).toContainText('Some answers need changing');
 	await expect(page.getByLabel('Religion')).toHaveValue('Buddhist');
-	await page.reload();
+	// A fresh visit (a reload would let the browser restore what was typed).
+	await page.goto(`/children/${childId}/profile`);
 	await expect(page.getByLabel('Religion')).toHaveValue('Quaker');
 	await expect(page.getByLabel('Pronouns')).toHaveValue('they/them');
 });

@@ -1,0 +1,127 @@
+import { eq } from 'drizzle-orm';
+import { expect, test } from './fixtures/test';
+import { buildMatrixWorld } from './fixtures/world';
+import { e2eDb } from './fixtures/server';
+import { crawl } from './fixtures/crawl';
+import { baseURL } from './fixtures/env';
+import { actorFor, assignTo, entryInput } from '../src/lib/server/test/factories';
+import { createDraft, finaliseEntry } from '../src/lib/server/record/write';
+import { docFromPlainText } from '../src/lib/server/record/sanitise';
+import { entry } from '../src/lib/server/db/schema';
+
+/**
+ * Markers planted in material a child must never see (confidential, staff-only, third-party
+ * without permission, a worker's draft): signed in as the child, a care leaver and an advocate,
+ * every page, data endpoint and service-worker cache they reach holds each marker 0 times.
+ */
+test('no confidential, staff-only or third-party material reaches a child, a care leaver or an advocate', async ({
+	request,
+	page,
+	context
+}) => {
+	test.setTimeout(180_000);
+	const world = buildMatrixWorld();
+	const db = e2eDb();
+	const { w } = world;
+	const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
+	const markers: string[] = [];
+	const mark = (what: string) => {
+		const marker = `CANARY${what}${tag}`;
+		markers.push(marker);
+		return marker;
+	};
+	const plant = (childId: string, author: typeof w.keyWorker) => {
+		const actor = actorFor(db, author);
+		const write = (overrides: Parameters<typeof entryInput>[0], final = true) => {
+			const draft = createDraft(db, actor, childId, entryInput(overrides));
+			if (final) finaliseEntry(db, actor, draft.id, null);
+			return draft.id;
+		};
+		const secret = (what: string) => ({
+			title: mark(`${what}TITLE`),
+			body: docFromPlainText(`Text ${mark(`${what}BODY`)}`),
+			opinionReasons: mark(`${what}REASON`),
+			nature: 'opinion' as const
+		});
+		const ids = [
+			write({ ...secret('CONF'), visibility: 'confidential', confidentialReason: mark('CONFWHY') }),
+			write({ ...secret('STAFF'), visibility: 'staff_only' }),
+			write({ ...secret('DRAFT'), visibility: 'shared' }, false),
+			write({
+				title: mark('TPTITLE'),
+				body: docFromPlainText(mark('TPBODY')),
+				nature: 'third_party',
+				sourceKind: 'person',
+				sourceName: mark('TPSOURCE'),
+				sourceRelationship: 'aunt',
+				visibility: 'staff_only'
+			})
+		];
+		// Third-party information without permission that slipped into "shared" (an older import,
+		// a mistake): the read rule alone must keep it from the child.
+		const slipped = createDraft(db, actor, childId, entryInput({ title: 'ordinary' }));
+		db.update(entry)
+			.set({
+				title: mark('SLIPTITLE'),
+				nature: 'third_party',
+				thirdPartyPermission: false,
+				sourceKind: 'person',
+				sourceName: mark('SLIPSOURCE')
+			})
+			.where(eq(entry.id, slipped.id))
+			.run();
+		finaliseEntry(db, actor, slipped.id, null);
+		// Something they may see, so the pages are not simply empty.
+		write({ title: `Shared with them ${tag}`, body: docFromPlainText('A day out at the beach.') });
+		return [...ids, slipped.id];
+	};
+	assignTo(db, w.socialWorker, w.careLeaver.profile.id, 'social_worker');
+	const hidden = [
+		...plant(w.child.profile.id, w.keyWorker),
+		...plant(w.careLeaver.profile.id, w.socialWorker)
+	];
+
+	const readers = [
+		{ role: 'child' as const, starts: ['/me', '/me/record', '/me/who-looked', '/glossary'] },
+		{ role: 'care_leaver' as const, starts: ['/me', '/me/record', '/me/who-looked'] },
+		{
+			role: 'advocate' as const,
+			starts: [
+				'/children',
+				`/children/${w.child.profile.id}`,
+				`/children/${w.child.profile.id}/record`,
+				...hidden.map((id) => `/children/${w.child.profile.id}/record/${id}`)
+			]
+		}
+	];
+	for (const reader of readers) {
+		const cookie = world.cookieFor(reader.role)!;
+		const visited = await crawl(request, cookie, reader.starts);
+		expect(visited.length, reader.role).toBeGreaterThan(reader.starts.length);
+		expect(
+			visited.some((v) => v.body.includes(`Shared with them ${tag}`)),
+			reader.role
+		).toBe(true);
+		for (const { url, body } of visited) {
+			for (const marker of markers)
+				expect(body.includes(marker), `${reader.role} ${url}: ${marker}`).toBe(false);
+		}
+		// And in a real browser: nothing of it in any cache the service worker keeps.
+		const [name, value] = cookie.split('=');
+		await context.clearCookies();
+		await context.addCookies([{ name: name!, value: value!, url: baseURL }]);
+		for (const start of reader.starts.slice(0, 3)) await page.goto(start);
+		await page.evaluate(async () => navigator.serviceWorker.ready);
+		const cached = await page.evaluate(async () => {
+			let text = '';
+			for (const key of await caches.keys()) {
+				const cache = await caches.open(key);
+				for (const request of await cache.keys())
+					text += await (await cache.match(request))!.text();
+			}
+			return text;
+		});
+		for (const marker of markers)
+			expect(cached.includes(marker), `${reader.role} cache: ${marker}`).toBe(false);
+	}
+});
