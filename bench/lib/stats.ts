@@ -1,0 +1,21 @@
+/** Median and 95th percentile of timings, in milliseconds, and a markdown row for docs. */
+export function summarise(label: string, timings: number[]) {
+	const sorted = [...timings].sort((a, b) => a - b);
+	const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+	const result = {
+		label,
+		runs: sorted.length,
+		median: at(0.5),
+		p95: at(0.95),
+		max: sorted.at(-1)!
+	};
+	console.log(
+		`| ${label} | ${result.runs} | ${result.median.toFixed(2)} ms | ${result.p95.toFixed(2)} ms | ${result.max.toFixed(2)} ms |`
+	);
+	return result;
+}
+
+export function header(): void {
+	console.log('| what | runs | median | p95 | max |');
+	console.log('| --- | --- | --- | --- | --- |');
+}
