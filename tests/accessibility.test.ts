@@ -37,7 +37,7 @@ for (const locale of ['en-GB', 'cy']) {
 		for (const role of roles) {
 			for (const op of pages) {
 				if (expected(matrix[operationKey(op)]!, role, 'mine') !== 'ok') continue;
-				const path = pathFor(op.routeId, world.paramsFor(role, 'mine'));
+				const path = pathFor(op.routeId, world.paramsFor(role, 'mine', op.routeId));
 				const response = await visitAs(page, world.cookieFor(role), path);
 				await page.context().addCookies([{ name: 'waymark-lang', value: locale, url: baseURL }]);
 				expect(response?.status(), `${role} ${path}`).toBe(200);

@@ -40,7 +40,7 @@ test('every role, against own, assigned and other children: 0 leaks and 0 wrongf
 		role: MatrixRole,
 		relation: (typeof relations)[number] | null
 	) {
-		const path = pathFor(op.routeId, world.paramsFor(role, relation ?? 'mine'));
+		const path = pathFor(op.routeId, world.paramsFor(role, relation ?? 'mine', op.routeId));
 		const cookie = world.cookieFor(role);
 		// accept: text/html, as a browser's form post: SvelteKit answers other clients with JSON.
 		const headers: Record<string, string> = { origin: world.baseURL, accept: 'text/html' };

@@ -4,6 +4,7 @@ import { expect, test } from './fixtures/test';
 import { demoSignIns, e2eDb, sessionCookie } from './fixtures/server';
 import { signIn } from './fixtures/pages';
 import { user, childProfile } from '../src/lib/server/db/schema';
+import { finalEntry } from '../src/lib/server/test/factories';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -123,4 +124,53 @@ test('the demo record reads as a child sees it: labels, a late entry, a correcti
 	await expect(original.locator('[lang="en-GB"], h3').first()).toBeVisible();
 	await page.locator('#language-select').selectOption('en-GB');
 	await page.locator('.language-switcher button').click();
+});
+
+test('a manager moves a confidential item out after consulting who lodged it; the child can then read it', async ({
+	newContext,
+	page
+}) => {
+	const secret = `Contact with dad ${Date.now().toString(36)}`;
+	const worker = e2eDb().select().from(user).where(eq(user.username, 'sam.okafor')).get()!;
+	finalEntry(e2eDb(), worker, mayaId(), {
+		title: secret,
+		visibility: 'confidential',
+		confidentialReason: 'Waiting for the court to decide.'
+	});
+	const { username, password } = demoSignIns().child;
+	await signIn(page, username, password);
+	const before = (await everyPage(page, (p) => p.locator('main').innerText())).join('\n');
+	expect(before).not.toContain(secret);
+
+	const office = await newContext();
+	await office.addCookies([sessionCookie(id(demoSignIns().manager.username))]);
+	const mp = await office.newPage();
+	await mp.goto('/');
+	await mp.getByRole('link', { name: 'Confidential section' }).click();
+	const row = mp.getByRole('row', { name: new RegExp(secret) });
+	await expect(row).toContainText('Waiting for the court to decide.');
+	await expect(row).toContainText('Sam Okafor');
+	await row.getByRole('link', { name: secret }).click();
+	await mp.getByRole('link', { name: 'Move out of the confidential section' }).click();
+	await mp.getByLabel('Move it to').selectOption('shared');
+	await mp.getByLabel('Their view').fill('The court has decided. Sam agrees Maya can read it.');
+	await mp.getByRole('button', { name: 'Move out of the confidential section' }).click();
+	// Not consulted yet: refused, and nothing typed is lost.
+	await expect(mp.getByRole('alert')).toContainText('Some answers need changing');
+	await expect(mp.getByText('You must consult the person who lodged the item')).toBeVisible();
+	await expect(mp.getByLabel('Their view')).toHaveValue(
+		'The court has decided. Sam agrees Maya can read it.'
+	);
+	await mp.getByLabel(/I have consulted Sam Okafor/).check();
+	await mp.getByRole('button', { name: 'Move out of the confidential section' }).click();
+	await expect(mp.getByRole('status')).toContainText('Moved out of the confidential section');
+	await expect(mp.locator('main')).toContainText('Moved out of the confidential section on');
+	await mp.goto('/confidential');
+	await expect(mp.getByRole('row', { name: new RegExp(secret) })).toHaveCount(0);
+
+	// Maya now reads it, with a note that it was private; the manager's decision stays with staff.
+	const after = (await everyPage(page, (p) => p.locator('main').innerText())).join('\n');
+	expect(after).toContain(secret);
+	expect(after).toContain('This was in the private part of your file. It was moved out on');
+	expect(after).not.toContain('Sam agrees Maya can read it');
 });

@@ -15,7 +15,7 @@ function viewablePages(world: ReturnType<typeof buildMatrixWorld>) {
 			const role = roles.find((r) => expected(matrix[operationKey(op)]!, r, 'mine') === 'ok');
 			// Pages that only ever redirect (the steps between sign-in and home) are covered elsewhere.
 			if (!role) return [];
-			const path = pathFor(op.routeId, world.paramsFor(role, 'mine'));
+			const path = pathFor(op.routeId, world.paramsFor(role, 'mine', op.routeId));
 			return [{ op, role, path }];
 		});
 }
@@ -141,7 +141,7 @@ test('anything that changes state is refused from another site, whatever its con
 			}
 		];
 	for (const op of changing) {
-		const path = pathFor(op.routeId, world.paramsFor('admin', 'mine'));
+		const path = pathFor(op.routeId, world.paramsFor('admin', 'mine', op.routeId));
 		const url = op.kind === 'action' && op.name !== 'default' ? `${path}?/${op.name}` : path;
 		for (const attempt of attempts) {
 			const response = await request.post(url, {

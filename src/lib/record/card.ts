@@ -26,6 +26,8 @@ export type FullCard = {
 	isLate: boolean;
 	supersedes: { id: string; title: string } | null;
 	correctedBy: { id: string; recordedAt: Date | null; reason: string; authorName: string }[];
+	/** A confidential item a manager moved out: when; where to and the decision, for staff only. */
+	released: { recordedAt: Date | null; id: string | null; to: string | null } | null;
 };
 
 /** Where something confidential was lodged: that it was, and when. Nothing of its content. */

@@ -6,6 +6,7 @@ import { entry, natures, staffVisibilities, childVisibilities } from '../db/sche
 import { entryScope, entryView } from './entries';
 import { relationToChild } from './relation';
 import { createDraft } from '../record/write';
+import { releaseConfidential } from '../record/confidential';
 
 /**
  * Every reader against every kind of entry: the rule for one entry (entryView) and the query
@@ -51,6 +52,18 @@ describe('who sees which entries', () => {
 		db.update(entry).set({ visibility }).where(eq(entry.id, row.id)).run();
 		ids[`${visibility}/fact/false`] = row.id;
 	}
+	// A manager's decision moving an item out of the confidential section (to "shared").
+	const lodged = finalEntry(db, w.keyWorker, childId, {
+		visibility: 'confidential',
+		confidentialReason: 'Police request'
+	});
+	ids['release'] = releaseConfidential(
+		db,
+		actorFor(db, w.manager),
+		lodged.id,
+		{ visibility: 'shared', originatorConsulted: true, originatorView: 'Agreed.' },
+		null
+	).id;
 	const draft = createDraft(db, actorFor(db, w.keyWorker), childId, entryInput());
 	ids['draft-by-key-worker'] = draft.id;
 
@@ -95,6 +108,7 @@ describe('who sees which entries', () => {
 		expect(view['confidential/fact/false']).toBe('neutral');
 		expect(view['just_me/fact/false']).toBe('full');
 		expect(view['draft-by-key-worker']).toBe('hidden');
+		expect(view['release']).toBe('hidden');
 	});
 
 	it('the advocate: never staff-only or confidential content, nor "just me"', () => {
@@ -107,6 +121,7 @@ describe('who sees which entries', () => {
 		expect(view['workers/fact/false']).toBe('hidden');
 		expect(view['advocate/fact/false']).toBe('full');
 		expect(view['record/fact/false']).toBe('full');
+		expect(view['release']).toBe('hidden');
 	});
 
 	it("case workers and the manager: everything but the child's private notes and others' drafts", () => {
@@ -116,6 +131,7 @@ describe('who sees which entries', () => {
 			expect(view['confidential/fact/false'], who).toBe('full');
 			expect(view['just_me/fact/false'], who).toBe('hidden');
 			expect(view['workers/fact/false'], who).toBe('full');
+			expect(view['release'], who).toBe('full');
 		}
 		expect(seen('keyWorker')['draft-by-key-worker']).toBe('full');
 		expect(seen('socialWorker')['draft-by-key-worker']).toBe('hidden');

@@ -36,21 +36,40 @@ function shareable(e: Pick<Entry, 'nature' | 'thirdPartyPermission'>): boolean {
 	return e.nature !== 'third_party' || e.thirdPartyPermission;
 }
 
+type Viewed = Pick<
+	Entry,
+	'kind' | 'status' | 'authorUserId' | 'visibility' | 'nature' | 'thirdPartyPermission'
+>;
+
+/**
+ * `releasedTo`: where a manager moved a confidential item, if they did. Moved to "shared", it is
+ * read like any shared entry; moved to "staff only", the child keeps the note that it was lodged.
+ */
 export function entryView(
 	actor: Actor,
 	relation: ChildRelation,
-	e: Pick<Entry, 'status' | 'authorUserId' | 'visibility' | 'nature' | 'thirdPartyPermission'>
+	e: Viewed,
+	releasedTo: Visibility | null = null
 ): EntryView {
 	const reader = readerOf(actor, relation);
 	if (reader === 'none') return 'hidden';
 	if (e.status === 'draft') return e.authorUserId === actor.id ? 'full' : 'hidden';
+	// The manager's decision holds the originator's view: staff matter, whatever it released.
+	if (e.kind === 'confidential_release') return reader === 'staff' ? 'full' : 'hidden';
+	if (e.visibility === 'confidential' && releasedTo && releasedTo !== 'confidential') {
+		const after = entryView(actor, relation, { ...e, visibility: releasedTo });
+		return after === 'hidden' ? 'neutral' : after;
+	}
 	if (fullyVisible[reader].includes(e.visibility)) return 'full';
 	if (e.visibility === 'shared') return shareable(e) ? 'full' : 'hidden';
 	if (e.visibility === 'confidential') return 'neutral';
 	return 'hidden';
 }
 
-/** The same decision as entryView, as a condition on the entry table. */
+/**
+ * The same decision as entryView, as a condition on the entry table. A released confidential item
+ * stays in scope (as a note or in full); which of the two is entryView's to say.
+ */
 export function entryScope(actor: Actor, relation: ChildRelation): SQL {
 	const reader = readerOf(actor, relation);
 	const ownDrafts = and(eq(entry.status, 'draft'), eq(entry.authorUserId, actor.id))!;
@@ -65,8 +84,9 @@ export function entryScope(actor: Actor, relation: ChildRelation): SQL {
 			eq(entry.visibility, 'confidential')
 		);
 	}
-	return and(
-		eq(entry.childId, relation.child.id),
-		or(ownDrafts, and(eq(entry.status, 'final'), or(...finals)))
-	)!;
+	const finalOnes =
+		reader === 'staff'
+			? and(eq(entry.status, 'final'), or(...finals))
+			: and(eq(entry.status, 'final'), ne(entry.kind, 'confidential_release'), or(...finals));
+	return and(eq(entry.childId, relation.child.id), or(ownDrafts, finalOnes))!;
 }

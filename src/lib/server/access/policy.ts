@@ -29,6 +29,8 @@ const childRules = {
 	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	/** Staff entries: written by the child's case workers and their manager. */
 	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	/** The confidential section is the manager's: they review it and may move items out. */
+	reviewConfidential: (a: Actor, r: ChildRelation) => a.role === 'manager' && r.inUnit,
 	createSignInCode: (a: Actor, r: ChildRelation) =>
 		r.child.userId !== null &&
 		(caseWorker(r) ||
@@ -63,6 +65,7 @@ const generalRules = {
 	listChildren: (a: Actor) =>
 		['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role),
 	viewUnit: (a: Actor) => a.role === 'manager' && a.unitId !== null,
+	reviewConfidential: (a: Actor) => a.role === 'manager' && a.unitId !== null,
 	listAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
 	manageUnits: (a: Actor) => a.role === 'admin',
 	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null

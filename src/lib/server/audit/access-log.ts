@@ -23,7 +23,8 @@ export const logActions = [
 	'unit-created',
 	'entry-draft-saved',
 	'entry-draft-discarded',
-	'entry-finalised'
+	'entry-finalised',
+	'confidential-released'
 ] as const;
 export type LogAction = (typeof logActions)[number];
 

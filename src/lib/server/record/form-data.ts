@@ -28,6 +28,7 @@ export function newEntryForm(
 		!original ||
 		original.childId !== childId ||
 		original.status !== 'final' ||
+		original.kind === 'confidential_release' ||
 		access.entryView(actor, relation, original) !== 'full'
 	) {
 		throw new access.AccessDenied('not-found');

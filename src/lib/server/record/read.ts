@@ -12,6 +12,7 @@ import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import type { Doc } from '../../record/rich-text';
 import type { EntryCard, FullCard } from '../../record/card';
+import { releasesOf } from './confidential';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -57,7 +58,8 @@ function card(row: Entry, locale: string | null): FullCard {
 		confidentialReason: row.confidentialReason,
 		isLate: row.isLate,
 		supersedes: null,
-		correctedBy: []
+		correctedBy: [],
+		released: null
 	};
 }
 
@@ -79,14 +81,25 @@ function cardsFor(
 		? db
 				.select()
 				.from(entry)
-				.where(and(eq(entry.status, 'final'), inArray(entry.supersedesId, ids)))
+				.where(
+					and(
+						eq(entry.status, 'final'),
+						eq(entry.kind, 'correction'),
+						inArray(entry.supersedesId, ids)
+					)
+				)
 				.all()
 		: [];
+	const releases = releasesOf(
+		db,
+		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)
+	);
 	const originals = linkedIds.length
 		? db.select().from(entry).where(inArray(entry.id, linkedIds)).all()
 		: [];
 	return rows.map((row): EntryCard => {
-		const view = access.entryView(actor, relation, row);
+		const release = releases.get(row.id);
+		const view = access.entryView(actor, relation, row, release?.visibility ?? null);
 		if (view === 'neutral') return { view: 'neutral', id: row.id, recordedAt: row.recordedAt };
 		const full = card(row, locale);
 		const original = originals.find((o) => o.id === row.supersedesId);
@@ -96,6 +109,15 @@ function cardsFor(
 			access.entryView(actor, relation, original) === 'full'
 		) {
 			full.supersedes = { id: original.id, title: original.title };
+		}
+		if (release) {
+			// The decision itself (and the originator's view in it) is staff matter.
+			const seesDecision = access.entryView(actor, relation, release) === 'full';
+			full.released = {
+				recordedAt: release.recordedAt,
+				id: seesDecision ? release.id : null,
+				to: seesDecision ? release.visibility : null
+			};
 		}
 		full.correctedBy = corrections
 			.filter(
@@ -246,7 +268,14 @@ export function entryDetail(
 		draft: row.status === 'draft' ? row : null,
 		mayCorrect:
 			row.status === 'final' &&
+			row.kind !== 'confidential_release' &&
 			shown!.view === 'full' &&
-			access.allowsChild(db, actor, 'writeRecord', row.childId, now)
+			access.allowsChild(db, actor, 'writeRecord', row.childId, now),
+		mayRelease:
+			row.status === 'final' &&
+			row.visibility === 'confidential' &&
+			shown!.view === 'full' &&
+			!shown!.released &&
+			access.allowsChild(db, actor, 'reviewConfidential', row.childId, now)
 	};
 }

@@ -61,6 +61,7 @@ function validate(
 			!original ||
 			original.childId !== childId ||
 			original.status !== 'final' ||
+			original.kind === 'confidential_release' ||
 			access.entryView(actor, relation, original) !== 'full'
 		) {
 			problems.correctionReason = 'form.invalid';
@@ -158,9 +159,35 @@ export function discardDraft(
 }
 
 /**
- * Finalising "bars" an entry: it joins the child's chain, in one immediate transaction, with its
+ * Bars a draft, inside the caller's immediate transaction: it joins the child's chain with its
  * place, the previous entry's hash and its own. From then on the database refuses any change.
  */
+export function barDraft(tx: Db, draft: Entry, now: Date): Entry {
+	const raw = rawEntry(tx, draft.id)!;
+	const head = chainHead(tx, draft.childId);
+	const seq = (head?.seq ?? 0) + 1;
+	const prevHash = head?.hash ?? null;
+	const late = draft.kind !== 'correction' && isLate(draft.eventDate, now);
+	const finalRaw = {
+		...raw,
+		status: 'final',
+		seq,
+		prev_hash: prevHash,
+		recorded_at: now.getTime(),
+		updated_at: now.getTime(),
+		is_late: late ? 1 : 0
+	};
+	const hash = hashOf(finalRaw);
+	tx.update(entry)
+		.set({ status: 'final', seq, prevHash, recordedAt: now, updatedAt: now, isLate: late, hash })
+		.where(and(eq(entry.id, draft.id), eq(entry.status, 'draft')))
+		.run();
+	const stored = rawEntry(tx, draft.id)!;
+	if (hashOf(stored) !== hash) throw new Error('Stored entry differs from the one hashed');
+	return tx.select().from(entry).where(eq(entry.id, draft.id)).get()!;
+}
+
+/** Finalising "bars" an entry, in one immediate transaction: see barDraft. */
 export function finaliseEntry(
 	db: Db,
 	actor: access.Actor,
@@ -171,41 +198,13 @@ export function finaliseEntry(
 	return db.transaction(
 		(tx) => {
 			const draft = ownDraft(tx, actor, entryId, now);
-			const raw = rawEntry(tx, entryId)!;
-			const head = chainHead(tx, draft.childId);
-			const seq = (head?.seq ?? 0) + 1;
-			const prevHash = head?.hash ?? null;
-			const late = draft.kind !== 'correction' && isLate(draft.eventDate, now);
-			const finalRaw = {
-				...raw,
-				status: 'final',
-				seq,
-				prev_hash: prevHash,
-				recorded_at: now.getTime(),
-				updated_at: now.getTime(),
-				is_late: late ? 1 : 0
-			};
-			const hash = hashOf(finalRaw);
-			tx.update(entry)
-				.set({
-					status: 'final',
-					seq,
-					prevHash,
-					recordedAt: now,
-					updatedAt: now,
-					isLate: late,
-					hash
-				})
-				.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
-				.run();
-			const stored = rawEntry(tx, entryId)!;
-			if (hashOf(stored) !== hash) throw new Error('Stored entry differs from the one hashed');
+			const final = barDraft(tx, draft, now);
 			accessLog.record(
 				tx,
 				{ actor, action: 'entry-finalised', childId: draft.childId, address },
 				now
 			);
-			return tx.select().from(entry).where(eq(entry.id, entryId)).get()!;
+			return final;
 		},
 		{ behavior: 'immediate' }
 	);

@@ -25,6 +25,9 @@ export function navFor(actor: Actor | null): NavItem[] {
 	if (actor.role === 'manager') {
 		items.push({ href: '/children', label: 'nav.children' });
 	}
+	if (allows(actor, 'reviewConfidential')) {
+		items.push({ href: '/confidential', label: 'nav.confidential' });
+	}
 	if (allows(actor, 'listAccounts')) items.push({ href: '/accounts', label: 'nav.accounts' });
 	if (allows(actor, 'manageUnits')) items.push({ href: '/admin/units', label: 'nav.units' });
 	// An administrator's home is the accounts list: list it once.

@@ -14,7 +14,9 @@ export const entryKinds = [
 	'disagreement_response',
 	'case_record_link',
 	'consent',
-	'safety_request'
+	'safety_request',
+	/** A manager's decision to move an item out of the confidential section. */
+	'confidential_release'
 ] as const;
 export type EntryKind = (typeof entryKinds)[number];
 

@@ -20,12 +20,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		child: detail.child,
 		entry: detail.entry,
 		mayCorrect: detail.mayCorrect,
+		mayRelease: detail.mayRelease,
 		form: detail.draft ? guard(() => draftForm(db, actor, params.entryId)) : null,
-		notice: url.searchParams.has('finalised')
-			? 'finalised'
-			: url.searchParams.has('saved')
-				? 'saved'
-				: null
+		notice: (['finalised', 'saved', 'moved'] as const).find((n) => url.searchParams.has(n)) ?? null
 	};
 };
 

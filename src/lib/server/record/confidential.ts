@@ -1,0 +1,227 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../db';
+import { childProfile, entry, type Entry } from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { randomId } from '../crypto/random';
+import { FormReader, type Problems } from '../validation';
+import { docFromPlainText } from './sanitise';
+import { eventSortKey } from './event-date';
+import { barDraft } from './write';
+import { RecordError } from './errors';
+
+/**
+ * The confidential section belongs to the manager (DESIGN section 1). They review what is lodged
+ * there and may move an item out, to "shared with the child" or "staff only", but only after
+ * consulting whoever lodged it, and recording that they did and what that person thought. The
+ * move is itself an entry (kind `confidential_release`) in the child's chain; the item it moves
+ * is never changed.
+ */
+
+export const releaseTargets = ['shared', 'staff_only'] as const;
+export type ReleaseTarget = (typeof releaseTargets)[number];
+
+export type ReleaseInput = {
+	visibility: ReleaseTarget | null;
+	originatorConsulted: boolean;
+	originatorView: string;
+};
+
+export function readReleaseForm(form: FormReader): ReleaseInput {
+	return {
+		visibility: form.choice('visibility', releaseTargets, { required: true }),
+		originatorConsulted: form.text('originatorConsulted') === 'yes',
+		originatorView: form.text('originatorView', { required: true, max: 5000 })
+	};
+}
+
+const release = alias(entry, 'release');
+
+/** Confidential items still in the section, for the children of the manager's home or team. */
+export function confidentialQueue(
+	db: Db,
+	actor: access.Actor,
+	address: string | null,
+	now = new Date()
+) {
+	if (!access.allows(actor, 'reviewConfidential')) throw new access.AccessDenied();
+	const rows = db
+		.select({
+			id: entry.id,
+			childId: entry.childId,
+			childName: childProfile.preferredName,
+			title: entry.title,
+			reason: entry.confidentialReason,
+			authorName: entry.authorName,
+			authorPostTitle: entry.authorPostTitle,
+			authorRole: entry.authorRole,
+			lodgedAt: entry.recordedAt,
+			releaseId: release.id
+		})
+		.from(entry)
+		.innerJoin(childProfile, eq(childProfile.id, entry.childId))
+		.leftJoin(
+			release,
+			and(
+				eq(release.supersedesId, entry.id),
+				eq(release.kind, 'confidential_release'),
+				eq(release.status, 'final')
+			)
+		)
+		.where(
+			and(
+				eq(entry.status, 'final'),
+				eq(entry.visibility, 'confidential'),
+				eq(childProfile.organisationId, actor.organisationId)
+			)
+		)
+		.orderBy(asc(entry.recordedAt), asc(entry.id))
+		.all()
+		.filter((row) => row.releaseId === null);
+	// The policy decides, child by child; a manager sees only their own home's or team's.
+	const mayReview = new Map<string, boolean>();
+	const items = rows.filter((row) => {
+		if (!mayReview.has(row.childId)) {
+			mayReview.set(
+				row.childId,
+				access.allowsChild(db, actor, 'reviewConfidential', row.childId, now)
+			);
+		}
+		return mayReview.get(row.childId);
+	});
+	// Reading what was lodged is reading the child's record: each child can see it was opened.
+	for (const childId of new Set(items.map((i) => i.childId))) {
+		accessLog.record(db, { actor, action: 'record-viewed', childId, address }, now);
+	}
+	return items.map(({ releaseId: _, ...item }) => item);
+}
+
+function releaseOf(db: Db, entryId: string): Entry | undefined {
+	return db
+		.select()
+		.from(entry)
+		.where(
+			and(
+				eq(entry.supersedesId, entryId),
+				eq(entry.kind, 'confidential_release'),
+				eq(entry.status, 'final')
+			)
+		)
+		.get();
+}
+
+/** A confidential item a manager may move out, or AccessDenied. */
+export function releasable(db: Db, actor: access.Actor, entryId: string, now = new Date()) {
+	const item = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!item || item.status !== 'final' || item.visibility !== 'confidential') {
+		throw new access.AccessDenied('not-found');
+	}
+	const relation = access.requireChild(db, actor, 'reviewConfidential', item.childId, now);
+	if (releaseOf(db, entryId)) throw new access.AccessDenied('not-found');
+	return { item, child: { id: relation.child.id, preferredName: relation.child.preferredName } };
+}
+
+function checkRelease(item: Entry, input: ReleaseInput): Problems {
+	const problems: Problems = {};
+	if (!input.visibility) problems.visibility = 'form.required';
+	if (!input.originatorConsulted) problems.originatorConsulted = 'record.problem.consulted';
+	if (!input.originatorView) problems.originatorView = 'form.required';
+	if (
+		input.visibility === 'shared' &&
+		item.nature === 'third_party' &&
+		!item.thirdPartyPermission
+	) {
+		problems.visibility = 'record.problem.thirdPartyShared';
+	}
+	return problems;
+}
+
+/**
+ * Moves a confidential item out of the section: one new final entry, chained like any other,
+ * that names the item, where it goes, who was consulted and what they said.
+ */
+export function releaseConfidential(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	input: ReleaseInput,
+	address: string | null,
+	now = new Date()
+): Entry {
+	return db.transaction(
+		(tx) => {
+			const { item } = releasable(tx, actor, entryId, now);
+			const problems = checkRelease(item, input);
+			if (Object.keys(problems).length) throw new RecordError(problems);
+			const today = now.toISOString().slice(0, 10);
+			const body = docFromPlainText(input.originatorView);
+			const draft: Entry = {
+				id: randomId(),
+				childId: item.childId,
+				kind: 'confidential_release',
+				status: 'draft',
+				authorUserId: actor.id,
+				authorName: actor.displayName,
+				authorPostTitle: actor.postTitle,
+				authorRole: actor.role,
+				createdAt: now,
+				updatedAt: now,
+				recordedAt: null,
+				eventDate: today,
+				eventPrecision: 'day',
+				eventLabel: null,
+				eventSort: eventSortKey(today),
+				// The person consulted: whoever lodged the item.
+				sourceKind: 'person',
+				sourceName: item.authorName,
+				sourceRelationship: item.authorPostTitle,
+				nature: 'decision',
+				opinionReasons: null,
+				decisionBy: actor.postTitle
+					? `${actor.displayName}, ${actor.postTitle}`
+					: actor.displayName,
+				decisionBasis: input.originatorView,
+				thirdPartyPermission: false,
+				visibility: input.visibility!,
+				confidentialReason: null,
+				isLate: false,
+				title: item.title,
+				bodyDoc: body.doc,
+				bodyText: body.text,
+				translations: [],
+				supersedesId: item.id,
+				correctionReason: null,
+				seq: null,
+				prevHash: null,
+				hash: null
+			};
+			tx.insert(entry).values(draft).run();
+			const final = barDraft(tx, draft, now);
+			accessLog.record(
+				tx,
+				{ actor, action: 'confidential-released', childId: item.childId, address },
+				now
+			);
+			return final;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** For each of these entries, the decision that moved it out of the confidential section. */
+export function releasesOf(db: Db, entryIds: string[]): Map<string, Entry> {
+	if (!entryIds.length) return new Map();
+	const rows = db
+		.select()
+		.from(entry)
+		.where(
+			and(
+				inArray(entry.supersedesId, entryIds),
+				eq(entry.kind, 'confidential_release'),
+				eq(entry.status, 'final')
+			)
+		)
+		.all();
+	return new Map(rows.map((row) => [row.supersedesId!, row]));
+}

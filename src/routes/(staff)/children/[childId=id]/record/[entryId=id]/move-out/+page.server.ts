@@ -1,0 +1,47 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { RecordError } from '$lib/server/record/errors';
+import { readReleaseForm, releasable, releaseConfidential } from '$lib/server/record/confidential';
+import { FormReader } from '$lib/server/validation';
+import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+
+/** A manager moves an item out of the confidential section, after consulting who lodged it. */
+export const load: PageServerLoad = ({ locals, params }) => {
+	const actor = requireStaffActor(locals);
+	const { item, child } = guard(() => releasable(getDb(), actor, params.entryId));
+	if (child.id !== params.childId)
+		redirect(303, `/children/${child.id}/record/${item.id}/move-out`);
+	return {
+		child,
+		item: {
+			id: item.id,
+			title: item.title,
+			reason: item.confidentialReason,
+			originator: item.authorName,
+			originatorPost: item.authorPostTitle,
+			originatorRole: item.authorRole,
+			lodgedAt: item.recordedAt
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const actor = requireStaffActor(event.locals);
+		const db = getDb();
+		const { item } = guard(() => releasable(db, actor, event.params.entryId));
+		const form = new FormReader(await readForm(event.request));
+		const input = readReleaseForm(form);
+		if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
+		try {
+			guard(() => releaseConfidential(db, actor, item.id, input, event.locals.address));
+		} catch (e) {
+			if (e instanceof RecordError) {
+				return fail(400, { values: form.values, problems: e.problems as Record<string, string> });
+			}
+			throw e;
+		}
+		redirect(303, `/children/${item.childId}/record/${item.id}?moved`);
+	}
+};
