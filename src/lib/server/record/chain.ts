@@ -46,11 +46,25 @@ export const hashedColumns = [
 	'prev_hash'
 ] as const;
 
-export type RawEntry = Record<(typeof hashedColumns)[number] | 'hash', string | number | null>;
+/**
+ * Columns added after entries were first chained. Each joins the canonical form only where it
+ * holds a value, so entries written before it existed keep their hashes (no history rewritten),
+ * while giving an old entry a value, or taking one away, still breaks its hash.
+ */
+export const laterColumns = ['details'] as const;
+
+export type RawEntry = Record<
+	(typeof hashedColumns)[number] | (typeof laterColumns)[number] | 'hash',
+	string | number | null
+>;
 
 /** Canonical form: the columns in a fixed order, as [name, value] pairs. */
 export function canonical(row: Record<string, unknown>): string {
-	return JSON.stringify(hashedColumns.map((column) => [column, row[column] ?? null]));
+	const pairs: [string, unknown][] = hashedColumns.map((column) => [column, row[column] ?? null]);
+	for (const column of laterColumns) {
+		if (row[column] !== null && row[column] !== undefined) pairs.push([column, row[column]]);
+	}
+	return JSON.stringify(pairs);
 }
 
 export function hashOf(row: Record<string, unknown>): string {

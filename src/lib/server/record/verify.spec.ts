@@ -5,7 +5,7 @@ import { createTestDb } from '../test/db';
 import { assignTo, finalEntry, makeWorld } from '../test/factories';
 import * as schema from '../db/schema';
 import type { Db } from '../db';
-import { hashOf, hashedColumns, type RawEntry } from './chain';
+import { hashOf, hashedColumns, laterColumns, type RawEntry } from './chain';
 import { verifyAndCheckpoint, verifyChains, type ChainProblem } from './verify';
 
 /** A small seeded record: three children, with entries of every shape, and a signed checkpoint. */
@@ -65,7 +65,7 @@ const mutations: Record<
 > = {
 	edit(sqlite, rows, pick) {
 		const row = pick(rows);
-		const column = pick<keyof RawEntry>([...hashedColumns, 'hash']);
+		const column = pick<keyof RawEntry>([...hashedColumns, ...laterColumns, 'hash']);
 		const value = row[column];
 		const changed =
 			column === 'seq'
@@ -99,7 +99,7 @@ const mutations: Record<
 			'f'.repeat(64),
 			hashOf({ ...forged, title: 'Something else' })
 		]);
-		const columns = [...hashedColumns, 'hash'] as const;
+		const columns = [...hashedColumns, ...laterColumns, 'hash'] as const;
 		sqlite
 			.prepare(
 				`INSERT INTO entry (${columns.join(',')}) VALUES (${columns.map(() => '?').join(',')})`

@@ -4,7 +4,7 @@ import { createTestDb } from '../test/db';
 import { actorFor, entryInput, finalEntry, makeWorld } from '../test/factories';
 import { entry } from '../db/schema';
 import { createDraft, discardDraft, finaliseEntry, updateDraft } from './write';
-import { hashOf, hashedColumns, rawEntry } from './chain';
+import { hashOf, hashedColumns, laterColumns, rawEntry } from './chain';
 import { RecordError } from './errors';
 import { AccessDenied } from '../access';
 
@@ -72,7 +72,7 @@ describe('entries', () => {
 			.prepare('PRAGMA table_info(entry)')
 			.all()
 			.map((c) => (c as { name: string }).name);
-		expect([...hashedColumns, 'hash'].sort()).toEqual(columns.sort());
+		expect([...hashedColumns, ...laterColumns, 'hash'].sort()).toEqual(columns.sort());
 	});
 
 	it('lets only the author change or discard a draft, and nobody change a final entry', () => {

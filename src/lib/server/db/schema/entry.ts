@@ -16,7 +16,9 @@ export const entryKinds = [
 	'consent',
 	'safety_request',
 	/** A manager's decision to move an item out of the confidential section. */
-	'confidential_release'
+	'confidential_release',
+	/** Staff answer a child's view after the review: "you said, we did". */
+	'view_response'
 ] as const;
 export type EntryKind = (typeof entryKinds)[number];
 
@@ -36,6 +38,41 @@ export type Precision = (typeof precisions)[number];
 /** Who provided the information when it is not the author's own first-hand account. */
 export const sourceKinds = ['first_hand', 'person', 'document', 'child_words', 'helped'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
+
+export const feelings = [
+	'happy',
+	'calm',
+	'proud',
+	'unsure',
+	'worried',
+	'sad',
+	'angry',
+	'scared'
+] as const;
+export type Feeling = (typeof feelings)[number];
+
+export const viewPrompts = ['goingWell', 'worries', 'want', 'whoThere', 'anythingElse'] as const;
+export type ViewPrompt = (typeof viewPrompts)[number];
+
+/**
+ * What some kinds carry besides the common columns: a view's answers and feelings and the meeting
+ * it is for; a life event's place and people; the media of any entry (with each file's hash, so
+ * the chain covers the pictures and voices too); the view a "you said, we did" answers.
+ */
+export type EntryDetails = {
+	meetingId?: string;
+	answers?: Partial<Record<ViewPrompt, string>>;
+	feelings?: Feeling[];
+	place?: string;
+	people?: string;
+	/** "When I was 7": the child's age then, when they know that better than the year. */
+	age?: number;
+	media?: { id: string; kind: 'photo' | 'audio'; sha256: string; caption: string }[];
+	respondsTo?: string;
+	urgent?: 'talk' | 'unsafe';
+	/** Who helped the child write it, when someone did (their name is in the source too). */
+	helperId?: string;
+};
 
 export type Translation = {
 	locale: string;
@@ -98,6 +135,8 @@ export const entry = sqliteTable(
 		/** A correction names the entry it supersedes, and why. */
 		supersedesId: text('supersedes_id'),
 		correctionReason: text('correction_reason'),
+		/** Added with the child's own kinds; hashed only where it holds a value (see chain.ts). */
+		details: text('details', { mode: 'json' }).$type<EntryDetails>(),
 		// The chain: position in this child's record, the previous entry's hash, this one's.
 		seq: integer('seq'),
 		prevHash: text('prev_hash'),

@@ -5,3 +5,4 @@ export * from './assignment';
 export * from './session';
 export * from './access-log';
 export * from './entry';
+export * from './space';
