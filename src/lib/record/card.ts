@@ -28,6 +28,25 @@ export type FullCard = {
 	correctedBy: { id: string; recordedAt: Date | null; reason: string; authorName: string }[];
 	/** A confidential item a manager moved out: when; where to and the decision, for staff only. */
 	released: { recordedAt: Date | null; id: string | null; to: string | null } | null;
+	/** What the child's own kinds carry: a view's answers and feelings, a life event's place... */
+	details: {
+		answers?: Partial<Record<string, string>>;
+		feelings?: string[];
+		place?: string;
+		people?: string;
+		age?: number;
+		urgent?: 'talk' | 'unsafe';
+		meetingId?: string;
+	} | null;
+	media: {
+		id: string;
+		kind: 'photo' | 'audio';
+		caption: string;
+		width: number | null;
+		height: number | null;
+	}[];
+	/** "You said, we did": staff answers to a view. */
+	responses: { id: string; recordedAt: Date | null; authorName: string; bodyDoc: Doc }[];
 };
 
 /** Where something confidential was lodged: that it was, and when. Nothing of its content. */

@@ -29,6 +29,11 @@ const childRules = {
 	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	/** Staff entries: written by the child's case workers and their manager. */
 	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	/** The child's own space: views, life events, memories, asking for help. */
+	writeOwn: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
+	/** Reviews and meetings are scheduled by those who write the record. */
+	scheduleMeetings: (a: Actor, r: ChildRelation) =>
+		caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	/** The confidential section is the manager's: they review it and may move items out. */
 	reviewConfidential: (a: Actor, r: ChildRelation) => a.role === 'manager' && r.inUnit,
 	createSignInCode: (a: Actor, r: ChildRelation) =>
@@ -68,7 +73,9 @@ const generalRules = {
 	reviewConfidential: (a: Actor) => a.role === 'manager' && a.unitId !== null,
 	listAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
 	manageUnits: (a: Actor) => a.role === 'admin',
-	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null
+	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null,
+	/** New things children added, and their calls for help. */
+	viewInbox: (a: Actor) => ['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role)
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type GeneralAction = keyof typeof generalRules;

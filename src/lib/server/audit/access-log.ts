@@ -24,7 +24,10 @@ export const logActions = [
 	'entry-draft-saved',
 	'entry-draft-discarded',
 	'entry-finalised',
-	'confidential-released'
+	'confidential-released',
+	'help-asked',
+	'view-answered',
+	'record-exported'
 ] as const;
 export type LogAction = (typeof logActions)[number];
 

@@ -192,6 +192,7 @@ export function releaseConfidential(
 				translations: [],
 				supersedesId: item.id,
 				correctionReason: null,
+				details: null,
 				seq: null,
 				prevHash: null,
 				hash: null

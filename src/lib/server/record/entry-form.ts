@@ -11,7 +11,7 @@ const kinds = ['record_entry', 'decision'] as const;
  * The body comes from the editor (its document, as JSON) or, without JavaScript, from a plain
  * textarea. Either way the server rebuilds it; nothing else from the client is trusted.
  */
-function readBody(form: FormReader, docField: string, textField: string): Body {
+export function readBody(form: FormReader, docField: string, textField: string): Body {
 	const json = form.secret(docField, { max: 400_000 });
 	if (json) {
 		try {

@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	entry,
+	media,
 	user,
 	type Entry,
 	type EntryKind,
@@ -59,7 +60,20 @@ function card(row: Entry, locale: string | null): FullCard {
 		isLate: row.isLate,
 		supersedes: null,
 		correctedBy: [],
-		released: null
+		released: null,
+		details: row.details
+			? {
+					answers: row.details.answers,
+					feelings: row.details.feelings,
+					place: row.details.place,
+					people: row.details.people,
+					age: row.details.age,
+					urgent: row.details.urgent,
+					meetingId: row.details.meetingId
+				}
+			: null,
+		media: [],
+		responses: []
 	};
 }
 
@@ -67,7 +81,7 @@ function card(row: Entry, locale: string | null): FullCard {
  * Turns rows into what the reader may see: full cards, neutral notes for confidential items, and
  * for each entry the corrections of it and what it corrects, when the reader may see those.
  */
-function cardsFor(
+export function cardsFor(
 	db: Db,
 	actor: access.Actor,
 	relation: access.ChildRelation,
@@ -88,6 +102,35 @@ function cardsFor(
 						inArray(entry.supersedesId, ids)
 					)
 				)
+				.all()
+		: [];
+	const answers = ids.length
+		? db
+				.select()
+				.from(entry)
+				.where(
+					and(
+						eq(entry.status, 'final'),
+						eq(entry.kind, 'view_response'),
+						inArray(entry.supersedesId, ids)
+					)
+				)
+				.orderBy(asc(entry.recordedAt))
+				.all()
+		: [];
+	const files = ids.length
+		? db
+				.select({
+					id: media.id,
+					entryId: media.entryId,
+					kind: media.kind,
+					caption: media.caption,
+					width: media.width,
+					height: media.height
+				})
+				.from(media)
+				.where(inArray(media.entryId, ids))
+				.orderBy(asc(media.createdAt), asc(media.id))
 				.all()
 		: [];
 	const releases = releasesOf(
@@ -119,6 +162,20 @@ function cardsFor(
 				to: seesDecision ? release.visibility : null
 			};
 		}
+		full.media = files.filter((f) => f.entryId === row.id).map(({ entryId: _, ...f }) => f);
+		full.responses = answers
+			.filter(
+				(a) =>
+					a.supersedesId === row.id &&
+					a.childId === row.childId &&
+					access.entryView(actor, relation, a) === 'full'
+			)
+			.map((a) => ({
+				id: a.id,
+				recordedAt: a.recordedAt,
+				authorName: a.authorName,
+				bodyDoc: a.bodyDoc as Doc
+			}));
 		full.correctedBy = corrections
 			.filter(
 				(c) =>
@@ -153,7 +210,7 @@ export const pageSize = { staff: 25, child: 20 } as const;
  * A page of a record, earliest first. The ids come from the covering index alone (no entry's text
  * is read to sort or count); then only that page's rows are fetched.
  */
-function pageOf(db: Db, where: SQL | undefined, requested: number, size: number) {
+export function pageOf(db: Db, where: SQL | undefined, requested: number, size: number) {
 	const total = db.select({ n: count() }).from(entry).where(where).get()?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / size));
 	const page = Math.min(Math.max(1, requested), pages);

@@ -97,6 +97,7 @@ export function createDraft(
 		seq: null,
 		prevHash: null,
 		hash: null,
+		details: null,
 		...columns,
 		translations: columns.translations.map((t) => ({ ...t, translatedByUserId: actor.id }))
 	};
@@ -167,7 +168,9 @@ export function barDraft(tx: Db, draft: Entry, now: Date): Entry {
 	const head = chainHead(tx, draft.childId);
 	const seq = (head?.seq ?? 0) + 1;
 	const prevHash = head?.hash ?? null;
-	const late = draft.kind !== 'correction' && isLate(draft.eventDate, now);
+	// Only staff entries can be late: a child's memory of years ago is not.
+	const late =
+		(draft.kind === 'record_entry' || draft.kind === 'decision') && isLate(draft.eventDate, now);
 	const finalRaw = {
 		...raw,
 		status: 'final',

@@ -15,6 +15,7 @@ import { actorFrom, type Actor } from '../access';
 import type { EntryInput } from '../record/input';
 import { docFromPlainText } from '../record/sanitise';
 import { createDraft, finaliseEntry } from '../record/write';
+import type { ChildEntryInput } from '../space/input';
 
 /** Test data from factories, not object literals pasted into every test. */
 
@@ -207,4 +208,20 @@ export function finalEntry(
 	const actor = actorFor(db, author);
 	const draft = createDraft(db, actor, childId, entryInput(overrides), now);
 	return finaliseEntry(db, actor, draft.id, null, now);
+}
+
+/** A child's own entry as the form would give it: a life event, shared with their workers. */
+export function childEntryInput(overrides: Partial<ChildEntryInput> = {}): ChildEntryInput {
+	return {
+		kind: 'life_event',
+		title: `Life event ${next()}`,
+		body: docFromPlainText(`It happened ${next()}`),
+		eventDate: '2019',
+		eventPrecision: 'year',
+		eventLabel: null,
+		visibility: 'workers',
+		helpedBy: null,
+		details: {},
+		...overrides
+	};
 }

@@ -1,0 +1,215 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import {
+	assignment,
+	entry,
+	meeting,
+	media,
+	user,
+	type Entry,
+	type EntryDetails
+} from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { currentAssignment } from '../access/relation';
+import { randomId } from '../crypto/random';
+import { eventSortKey, isInFuture } from '../record/event-date';
+import { barDraft } from '../record/write';
+import { RecordError } from '../record/errors';
+import type { Problems } from '../validation';
+import type { ChildEntryInput } from './input';
+
+/**
+ * What the child adds to their own record: views, life events and memories. Each is an entry
+ * like any other (provenance, visibility, the chain); the child chooses who sees it and sends
+ * it when ready. Until then it is a draft only they can see.
+ */
+
+/** The workers and advocate a child can say helped them. */
+export function helpersFor(db: Db, childId: string, now = new Date()) {
+	return db
+		.selectDistinct({ id: user.id, name: user.displayName, postTitle: user.postTitle })
+		.from(assignment)
+		.innerJoin(user, eq(user.id, assignment.userId))
+		.where(and(eq(assignment.childId, childId), currentAssignment(now)))
+		.orderBy(asc(user.displayName))
+		.all();
+}
+
+function check(db: Db, childId: string, input: ChildEntryInput, now: Date): Problems {
+	const problems: Problems = {};
+	const answered =
+		input.body.text ||
+		Object.values(input.details.answers ?? {}).some(Boolean) ||
+		(input.details.feelings ?? []).length > 0;
+	if (!answered)
+		problems.body = input.kind === 'view' ? 'space.problem.emptyView' : 'form.required';
+	if (isInFuture(input.eventDate, now)) problems.eventDate = 'record.problem.future';
+	if (input.helpedBy && !helpersFor(db, childId, now).some((h) => h.id === input.helpedBy)) {
+		problems.helpedBy = 'form.invalid';
+	}
+	if (input.details.meetingId) {
+		const m = db.select().from(meeting).where(eq(meeting.id, input.details.meetingId)).get();
+		if (!m || m.childId !== childId || m.cancelledAt) problems.meetingId = 'form.invalid';
+	}
+	return problems;
+}
+
+function columnsOf(db: Db, input: ChildEntryInput) {
+	const helper = input.helpedBy
+		? db.select().from(user).where(eq(user.id, input.helpedBy)).get()
+		: undefined;
+	return {
+		kind: input.kind,
+		title: input.title,
+		bodyDoc: input.body.doc,
+		bodyText: input.body.text,
+		eventDate: input.eventDate,
+		eventPrecision: input.eventPrecision,
+		eventLabel: input.eventLabel,
+		eventSort: eventSortKey(input.eventDate),
+		// The policy asks whose words these are: the child's own, or written with help.
+		sourceKind: helper ? ('helped' as const) : ('child_words' as const),
+		sourceName: helper
+			? helper.postTitle
+				? `${helper.displayName}, ${helper.postTitle}`
+				: helper.displayName
+			: null,
+		visibility: input.visibility,
+		details: helper ? { ...input.details, helperId: helper.id } : input.details
+	};
+}
+
+function ownChild(db: Db, actor: access.Actor, now: Date): string {
+	if (!actor.childId) throw new access.AccessDenied();
+	access.requireChild(db, actor, 'writeOwn', actor.childId, now);
+	return actor.childId;
+}
+
+export function createChildDraft(
+	db: Db,
+	actor: access.Actor,
+	input: ChildEntryInput,
+	now = new Date()
+): Entry {
+	const childId = ownChild(db, actor, now);
+	const problems = check(db, childId, input, now);
+	if (Object.keys(problems).length) throw new RecordError(problems);
+	const row: Entry = {
+		id: randomId(),
+		childId,
+		status: 'draft',
+		authorUserId: actor.id,
+		authorName: actor.displayName,
+		authorPostTitle: actor.postTitle,
+		authorRole: actor.role,
+		createdAt: now,
+		updatedAt: now,
+		recordedAt: null,
+		sourceRelationship: null,
+		nature: 'fact',
+		opinionReasons: null,
+		decisionBy: null,
+		decisionBasis: null,
+		thirdPartyPermission: false,
+		confidentialReason: null,
+		isLate: false,
+		translations: [],
+		supersedesId: null,
+		correctionReason: null,
+		seq: null,
+		prevHash: null,
+		hash: null,
+		...columnsOf(db, input)
+	};
+	db.insert(entry).values(row).run();
+	return row;
+}
+
+/** The child's own draft, or AccessDenied. */
+export function childDraft(db: Db, actor: access.Actor, entryId: string, now = new Date()): Entry {
+	const childId = ownChild(db, actor, now);
+	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!row || row.childId !== childId || row.authorUserId !== actor.id || row.status !== 'draft') {
+		throw new access.AccessDenied('not-found');
+	}
+	return row;
+}
+
+export function updateChildDraft(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	input: ChildEntryInput,
+	now = new Date()
+): void {
+	const draft = childDraft(db, actor, entryId, now);
+	const problems = check(db, draft.childId, input, now);
+	if (Object.keys(problems).length) throw new RecordError(problems);
+	const { details, ...columns } = columnsOf(db, input);
+	db.update(entry)
+		.set({ ...columns, details: { ...details, media: draft.details?.media }, updatedAt: now })
+		.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
+		.run();
+}
+
+/**
+ * Sends a draft: it becomes part of the record. Its photos and recordings go into the hashed
+ * details with their own hashes, so the chain covers them too.
+ */
+export function sendChildEntry(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	address: string | null,
+	now = new Date()
+): Entry {
+	return db.transaction(
+		(tx) => {
+			const draft = childDraft(tx, actor, entryId, now);
+			const files = tx
+				.select()
+				.from(media)
+				.where(eq(media.entryId, entryId))
+				.orderBy(asc(media.createdAt), asc(media.id))
+				.all();
+			const details: EntryDetails = {
+				...draft.details,
+				media: files.length
+					? files.map((f) => ({ id: f.id, kind: f.kind, sha256: f.sha256, caption: f.caption }))
+					: undefined
+			};
+			tx.update(entry)
+				.set({ details, updatedAt: now })
+				.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
+				.run();
+			const final = barDraft(tx, { ...draft, details }, now);
+			accessLog.record(
+				tx,
+				{ actor, action: 'entry-finalised', childId: draft.childId, address },
+				now
+			);
+			return final;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** The child's drafts, newest first, so they can carry on. */
+export function childDrafts(db: Db, actor: access.Actor, now = new Date()) {
+	const childId = ownChild(db, actor, now);
+	return db
+		.select({ id: entry.id, kind: entry.kind, title: entry.title, updatedAt: entry.updatedAt })
+		.from(entry)
+		.where(
+			and(
+				eq(entry.childId, childId),
+				eq(entry.status, 'draft'),
+				eq(entry.authorUserId, actor.id),
+				inArray(entry.kind, ['view', 'life_event', 'memory'])
+			)
+		)
+		.orderBy(asc(entry.updatedAt))
+		.all()
+		.reverse();
+}

@@ -1,0 +1,116 @@
+import { and, asc, eq, or } from 'drizzle-orm';
+import type { Db } from '../db';
+import { assignment, childProfile, entry, user, type Entry } from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { currentAssignment } from '../access/relation';
+import { randomId } from '../crypto/random';
+import { docFromPlainText } from '../record/sanitise';
+import { eventSortKey } from '../record/event-date';
+import { barDraft } from '../record/write';
+
+/**
+ * "I need to talk to someone" / "I don't feel safe": an urgent entry, final at once, at the top
+ * of the inbox of the child's workers and manager. The child is told who has been told.
+ */
+export const urgencies = ['talk', 'unsafe'] as const;
+export type Urgency = (typeof urgencies)[number];
+
+/** The people a call for help reaches: the child's case workers and their managers. */
+export function whoIsTold(db: Db, childId: string, now = new Date()) {
+	const child = db.select().from(childProfile).where(eq(childProfile.id, childId)).get();
+	if (!child) return [];
+	const workers = db
+		.select({ id: user.id, name: user.displayName, postTitle: user.postTitle, role: user.role })
+		.from(assignment)
+		.innerJoin(user, eq(user.id, assignment.userId))
+		.where(
+			and(
+				eq(assignment.childId, childId),
+				currentAssignment(now),
+				or(eq(assignment.relationship, 'key_worker'), eq(assignment.relationship, 'social_worker')),
+				eq(user.status, 'active')
+			)
+		)
+		.all();
+	const units = [child.homeId, child.teamId].filter((u): u is string => !!u);
+	const managers = units.length
+		? db
+				.select({ id: user.id, name: user.displayName, postTitle: user.postTitle, role: user.role })
+				.from(user)
+				.where(
+					and(
+						eq(user.role, 'manager'),
+						eq(user.status, 'active'),
+						or(...units.map((u) => eq(user.unitId, u)))
+					)
+				)
+				.orderBy(asc(user.displayName))
+				.all()
+		: [];
+	const seen = new Set<string>();
+	return [...workers, ...managers].filter((p) => !seen.has(p.id) && seen.add(p.id));
+}
+
+export function askForHelp(
+	db: Db,
+	actor: access.Actor,
+	urgency: Urgency,
+	words: string,
+	address: string | null,
+	now = new Date()
+): { entry: Entry; told: ReturnType<typeof whoIsTold> } {
+	if (!actor.childId) throw new access.AccessDenied();
+	const childId = actor.childId;
+	access.requireChild(db, actor, 'writeOwn', childId, now);
+	const today = now.toISOString().slice(0, 10);
+	const body = docFromPlainText(words);
+	return db.transaction(
+		(tx) => {
+			const draft: Entry = {
+				id: randomId(),
+				childId,
+				kind: 'safety_request',
+				status: 'draft',
+				authorUserId: actor.id,
+				authorName: actor.displayName,
+				authorPostTitle: actor.postTitle,
+				authorRole: actor.role,
+				createdAt: now,
+				updatedAt: now,
+				recordedAt: null,
+				eventDate: today,
+				eventPrecision: 'day',
+				eventLabel: null,
+				eventSort: eventSortKey(today),
+				sourceKind: 'child_words',
+				sourceName: null,
+				sourceRelationship: null,
+				nature: 'fact',
+				opinionReasons: null,
+				decisionBy: null,
+				decisionBasis: null,
+				thirdPartyPermission: false,
+				// The child's workers see it; it is theirs to act on.
+				visibility: 'workers',
+				confidentialReason: null,
+				isLate: false,
+				title: urgency === 'unsafe' ? "I don't feel safe" : 'I need to talk to someone',
+				bodyDoc: body.doc,
+				bodyText: body.text,
+				translations: [],
+				supersedesId: null,
+				correctionReason: null,
+				details: { urgent: urgency },
+				seq: null,
+				prevHash: null,
+				hash: null
+			};
+			tx.insert(entry).values(draft).run();
+			const final = barDraft(tx, draft, now);
+			accessLog.record(tx, { actor, action: 'help-asked', childId, address }, now);
+			return { entry: final, told: whoIsTold(tx, childId, now) };
+		},
+		{ behavior: 'immediate' }
+	);
+}

@@ -1,0 +1,49 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { entry } from '../db/schema';
+import * as access from '../access';
+import { cardsFor, pageOf } from '../record/read';
+import type { EntryCard } from '../../record/card';
+
+/**
+ * The child's life story: everything they added and everything staff shared with them, earliest
+ * first, grouped by year and by how old they were.
+ */
+export const timelinePageSize = 40;
+
+/** How old someone born on `birth` (YYYY-MM-DD) was at an event dated YYYY, YYYY-MM or YYYY-MM-DD. */
+export function ageAt(birth: string | null, eventDate: string): number | null {
+	if (!birth) return null;
+	const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+	const [ey, em = 7, ed = 1] = eventDate.split('-').map(Number) as [number, number?, number?];
+	const age = ey - by - (em < bm || (em === bm && ed < bd) ? 1 : 0);
+	return age >= 0 ? age : null;
+}
+
+export type TimelineGroup = { year: string; age: number | null; cards: EntryCard[] };
+
+export function timelineFor(
+	db: Db,
+	actor: access.Actor,
+	options: { page: number; locale: string },
+	now = new Date()
+) {
+	if (!actor.childId) throw new access.AccessDenied();
+	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
+	const where = and(access.entryScope(actor, relation), eq(entry.status, 'final'));
+	const { rows, page, pages, total } = pageOf(db, where, options.page, timelinePageSize);
+	const cards = cardsFor(db, actor, relation, rows, options.locale);
+	const groups: TimelineGroup[] = [];
+	rows.forEach((row, i) => {
+		// The confidential section's notes belong to "My record", not to the life story.
+		if (cards[i]!.view !== 'full') return;
+		const year = row.eventDate.slice(0, 4);
+		let group = groups[groups.length - 1];
+		if (!group || group.year !== year) {
+			group = { year, age: ageAt(relation.child.dateOfBirth, row.eventDate), cards: [] };
+			groups.push(group);
+		}
+		group.cards.push(cards[i]!);
+	});
+	return { groups, page, pages, total };
+}

@@ -1,0 +1,32 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { entry } from '../db/schema';
+import * as access from '../access';
+import { cardsFor } from '../record/read';
+import { upcomingMeetings } from './meetings';
+import { childDrafts } from './child-entries';
+
+/** The child's "My views": what is coming, their drafts, and the views they sent, newest first. */
+export function myViews(db: Db, actor: access.Actor, locale: string, now = new Date()) {
+	if (!actor.childId) throw new access.AccessDenied();
+	const relation = access.requireChild(db, actor, 'writeOwn', actor.childId, now);
+	const rows = db
+		.select()
+		.from(entry)
+		.where(
+			and(
+				eq(entry.childId, actor.childId),
+				eq(entry.kind, 'view'),
+				eq(entry.status, 'final'),
+				eq(entry.authorUserId, actor.id)
+			)
+		)
+		.orderBy(desc(entry.recordedAt))
+		.limit(50)
+		.all();
+	return {
+		meetings: upcomingMeetings(db, actor, actor.childId, now),
+		drafts: childDrafts(db, actor, now).filter((d) => d.kind === 'view'),
+		views: cardsFor(db, actor, relation, rows, locale)
+	};
+}
