@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { precache, removeOldCaches, fromPrecache } from './precache';
 import { respond } from './request';
+import { onSync, type SyncEvent } from './drafts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -16,3 +17,5 @@ self.addEventListener('fetch', (event) => {
 	const answer = respond(event.request, fromPrecache);
 	if (answer) event.respondWith(answer);
 });
+
+self.addEventListener('sync', (event) => onSync(event as SyncEvent));

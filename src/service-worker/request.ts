@@ -5,7 +5,9 @@ declare const self: ServiceWorkerGlobalScope;
 
 /**
  * Static files from the precache; page navigations from the network, with the offline page when
- * there is none. Everything else goes to the network untouched and uncached.
+ * there is none. Everything else goes to the network untouched and uncached: every non-GET
+ * request (forms, drafts sent later), page data (`__data.json`) and media (`/api/media/...`).
+ * Nothing here writes to a cache; request.spec.ts holds it to that.
  */
 export function respond(
 	request: Request,
