@@ -43,7 +43,7 @@ function dailyVerify() {
 dailyVerify();
 setInterval(dailyVerify, 24 * 60 * 60 * 1000).unref();
 
-process.env.BODY_SIZE_LIMIT ??= '1M';
+process.env.BODY_SIZE_LIMIT ??= '64M';
 // adapter-node assumes https when no proxy header says otherwise. This server speaks plain HTTP, so
 // a request that did not come through a configured proxy (which sets PROTOCOL_HEADER) is http.
 const proxyHeader = process.env.PROTOCOL_HEADER?.toLowerCase();

@@ -17,6 +17,8 @@ export function navFor(actor: Actor | null): NavItem[] {
 	const items: NavItem[] = [{ href: homeFor(actor), label: 'nav.home' }];
 	if (isChildRole(actor.role)) {
 		items.push(
+			{ href: '/me/story', label: 'nav.myStory' },
+			{ href: '/me/views', label: 'nav.myViews' },
 			{ href: '/me/record', label: 'nav.myRecord' },
 			{ href: '/me/who-looked', label: 'nav.whoLooked' },
 			{ href: '/help', label: 'nav.help' }
@@ -25,6 +27,7 @@ export function navFor(actor: Actor | null): NavItem[] {
 	if (actor.role === 'manager') {
 		items.push({ href: '/children', label: 'nav.children' });
 	}
+	if (allows(actor, 'viewInbox')) items.push({ href: '/inbox', label: 'nav.inbox' });
 	if (allows(actor, 'reviewConfidential')) {
 		items.push({ href: '/confidential', label: 'nav.confidential' });
 	}

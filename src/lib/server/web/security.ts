@@ -4,6 +4,13 @@ import { baseHeaders, hsts } from './headers';
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Forms here are small; media uploads get their own, larger limit where they are accepted. */
 export const formBodyLimit = 256 * 1024;
+/** The child's forms that carry photos and recordings: several photos of up to 20 MB each. */
+export const uploadBodyLimit = 64 * 1024 * 1024;
+const uploadPaths = /^\/me\/(views|story|drafts)(\/|$)/;
+
+export function bodyLimitFor(pathname: string): number {
+	return uploadPaths.test(pathname) ? uploadBodyLimit : formBodyLimit;
+}
 
 function refuse(event: RequestEvent, status: number, key: string): Response {
 	const t = event.locals.i18n.t;
@@ -35,7 +42,7 @@ export const crossSite: Handle = async ({ event, resolve }) => {
 export const input: Handle = async ({ event, resolve }) => {
 	if (safeMethods.has(event.request.method)) return resolve(event);
 	const length = Number(event.request.headers.get('content-length') ?? 0);
-	if (length > formBodyLimit) return refuse(event, 413, 'error.tooBig');
+	if (length > bodyLimitFor(event.url.pathname)) return refuse(event, 413, 'error.tooBig');
 	const type = (event.request.headers.get('content-type') ?? '').toLowerCase();
 	const isForm =
 		type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');

@@ -1,11 +1,15 @@
-import { redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { entryDetail } from '$lib/server/record/read';
 import { draftForm } from '$lib/server/record/form-data';
 import { discardDraft } from '$lib/server/record/write';
 import { saveEntry } from '$lib/server/web/entry-action';
-import { guard, requireStaffActor } from '$lib/server/web/guards';
+import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+import { answerView, markRead } from '$lib/server/space/inbox';
+import { allowsChild, requireChild } from '$lib/server/access';
+import { RecordError } from '$lib/server/record/errors';
+import { FormReader } from '$lib/server/validation';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = requireStaffActor(locals);
@@ -16,13 +20,23 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 	if (detail.entry.view === 'full' && detail.child.id !== params.childId) {
 		redirect(303, `/children/${detail.child.id}/record/${params.entryId}`);
 	}
+	if (detail.entry.view === 'full' && detail.entry.status === 'final') {
+		markRead(db, actor, params.entryId);
+	}
 	return {
 		child: detail.child,
 		entry: detail.entry,
 		mayCorrect: detail.mayCorrect,
 		mayRelease: detail.mayRelease,
+		mayAnswer:
+			detail.entry.view === 'full' &&
+			detail.entry.kind === 'view' &&
+			detail.entry.status === 'final' &&
+			allowsChild(db, actor, 'writeRecord', detail.child.id),
 		form: detail.draft ? guard(() => draftForm(db, actor, params.entryId)) : null,
-		notice: (['finalised', 'saved', 'moved'] as const).find((n) => url.searchParams.has(n)) ?? null
+		notice:
+			(['finalised', 'saved', 'moved', 'answered'] as const).find((n) => url.searchParams.has(n)) ??
+			null
 	};
 };
 
@@ -44,4 +58,20 @@ function discard(event: RequestEvent<{ childId: string; entryId: string }>) {
 	redirect(303, `/children/${childId}/record?discarded`);
 }
 
-export const actions: Actions = { save, discard };
+/** "You said, we did": the answer to a child's view, shown to them beside it. */
+async function answer(event: RequestEvent<{ childId: string; entryId: string }>) {
+	const actor = requireStaffActor(event.locals);
+	guard(() => requireChild(getDb(), actor, 'writeRecord', event.params.childId));
+	const form = new FormReader(await readForm(event.request));
+	const words = form.text('answer', { required: true, max: 4000 });
+	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
+	try {
+		guard(() => answerView(getDb(), actor, event.params.entryId, words, event.locals.address));
+	} catch (e) {
+		if (e instanceof RecordError) return fail(400, { values: form.values, problems: e.problems });
+		throw e;
+	}
+	redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?answered`);
+}
+
+export const actions: Actions = { save, discard, answer };

@@ -1,0 +1,74 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { getDb } from '../db';
+import { childProfile } from '../db/schema';
+import type { Actor } from '../access';
+import { RecordError } from '../record/errors';
+import { readChildEntryForm, type ChildKind } from '../space/input';
+import { createChildDraft, sendChildEntry, updateChildDraft } from '../space/child-entries';
+import { addPhotos, addRecording } from '../space/attachments';
+import { FormReader } from '../validation';
+import { guard, readForm } from './guards';
+
+function files(data: FormData, name: string): File[] {
+	return data.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
+}
+
+/**
+ * Saves what a child wrote (a new draft or their draft), adds any photos and recording, and
+ * sends it when asked. The words are saved first, so a refused photo never loses them: the child
+ * lands on their draft, with the message saying what to try instead.
+ */
+export async function saveChildEntry(
+	event: RequestEvent,
+	actor: Actor,
+	target: { kind: ChildKind; draftId: string | null; sentTo: string }
+) {
+	const data = await readForm(event.request);
+	const form = new FormReader(data);
+	const db = getDb();
+	const now = new Date();
+	const child = db.select().from(childProfile).where(eq(childProfile.id, actor.childId!)).get();
+	const birthYear = child?.dateOfBirth ? Number(child.dateOfBirth.slice(0, 4)) : null;
+	const input = readChildEntryForm(form, target.kind, {
+		today: now.toISOString().slice(0, 10),
+		birthYear
+	});
+	const send = form.text('intent') === 'send';
+	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
+	let id = target.draftId;
+	try {
+		guard(() => {
+			if (id) updateChildDraft(db, actor, id, input, now);
+			else id = createChildDraft(db, actor, input, now).id;
+		});
+	} catch (e) {
+		if (e instanceof RecordError) {
+			return fail(400, { values: form.values, problems: e.problems as Record<string, string> });
+		}
+		throw e;
+	}
+	const caption = form.text('photoCaption', { max: 300 });
+	const problems = await addPhotos(
+		db,
+		actor,
+		id!,
+		await Promise.all(
+			files(data, 'photos').map(async (f) => ({
+				bytes: new Uint8Array(await f.arrayBuffer()),
+				caption
+			}))
+		)
+	);
+	const [voice] = files(data, 'recording');
+	if (voice) {
+		const problem = await addRecording(db, actor, id!, new Uint8Array(await voice.arrayBuffer()));
+		if (problem) problems.push(problem);
+	}
+	if (problems.length) {
+		redirect(303, `/me/drafts/${id}?problem=${encodeURIComponent(problems[0]!)}`);
+	}
+	if (!send) redirect(303, `/me/drafts/${id}?saved`);
+	guard(() => sendChildEntry(db, actor, id!, event.locals.address, now));
+	redirect(303, `${target.sentTo}?sent`);
+}

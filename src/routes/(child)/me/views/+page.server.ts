@@ -1,0 +1,13 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { myViews } from '$lib/server/space/views';
+import { guard, requireChildActor } from '$lib/server/web/guards';
+
+/** "My views": reviews and meetings coming up, and what the child said before, with answers. */
+export const load: PageServerLoad = ({ locals, url }) => {
+	const actor = requireChildActor(locals);
+	return {
+		...guard(() => myViews(getDb(), actor, locals.locale)),
+		sent: url.searchParams.has('sent')
+	};
+};

@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { allowsChild, requireChild } from '$lib/server/access';
+import {
+	cancelMeeting,
+	readMeetingForm,
+	scheduleMeeting,
+	upcomingMeetings
+} from '$lib/server/space/meetings';
+import { FormReader } from '$lib/server/validation';
+import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+
+/** Reviews and meetings coming up for a child, so they can prepare their views. */
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const actor = requireStaffActor(locals);
+	const db = getDb();
+	const relation = guard(() => requireChild(db, actor, 'viewRecord', params.childId));
+	return {
+		child: { id: relation.child.id, preferredName: relation.child.preferredName },
+		meetings: upcomingMeetings(db, actor, params.childId),
+		maySchedule: allowsChild(db, actor, 'scheduleMeetings', params.childId),
+		scheduled: url.searchParams.has('scheduled')
+	};
+};
+
+export const actions: Actions = {
+	schedule: async (event) => {
+		const actor = requireStaffActor(event.locals);
+		const db = getDb();
+		guard(() => requireChild(db, actor, 'scheduleMeetings', event.params.childId));
+		const form = new FormReader(await readForm(event.request));
+		const input = readMeetingForm(form);
+		if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
+		guard(() => scheduleMeeting(db, actor, event.params.childId, input));
+		redirect(303, `/children/${event.params.childId}/meetings?scheduled`);
+	},
+	cancel: async (event) => {
+		const actor = requireStaffActor(event.locals);
+		const form = await readForm(event.request);
+		const { childId } = event.params;
+		guard(() => cancelMeeting(getDb(), actor, childId, String(form.get('meetingId') ?? '')));
+		redirect(303, `/children/${childId}/meetings`);
+	}
+};
