@@ -6,7 +6,7 @@ import { buildMatrixWorld, relations, roles, type MatrixRole } from './fixtures/
 const pendingSteps = ['/sign-in', '/two-factor', '/passphrase', '/account/password'];
 
 function classify(status: number, location: string | null, role: MatrixRole): Outcome | 'leak?' {
-	if (status === 403 || status === 404) return 'deny';
+	if (status === 401 || status === 403 || status === 404) return 'deny';
 	if (status === 303 || status === 302 || status === 307) {
 		const path = location ? new URL(location, 'http://x').pathname : '';
 		const toStep = pendingSteps.some((step) => path === step || path.startsWith(`${step}/`));
@@ -72,7 +72,7 @@ test('every role, against own, assigned and other children: 0 leaks and 0 wrongf
 	}
 
 	for (const op of operations) {
-		const hasParam = /\[(childId|userId|entryId)/.test(op.routeId);
+		const hasParam = /\[(childId|userId|entryId|mediaId)/.test(op.routeId);
 		for (const role of roles) {
 			for (const relation of hasParam ? relations : [null]) await check(op, role, relation);
 		}
