@@ -8,6 +8,10 @@ import { actorFor, assignTo, entryInput } from '../src/lib/server/test/factories
 import { createDraft, finaliseEntry } from '../src/lib/server/record/write';
 import { docFromPlainText } from '../src/lib/server/record/sanitise';
 import { entry } from '../src/lib/server/db/schema';
+import { childEntryInput } from '../src/lib/server/test/factories';
+import { createChildDraft, sendChildEntry } from '../src/lib/server/space/child-entries';
+import { askForHelp } from '../src/lib/server/space/help';
+import { unzipSync, strFromU8 } from 'fflate';
 
 /**
  * Markers planted in material a child must never see (confidential, staff-only, third-party
@@ -81,13 +85,46 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		...plant(w.careLeaver.profile.id, w.socialWorker)
 	];
 
+	// What the child keeps from their advocate: "just me", "me and my workers", a call for help.
+	const child = actorFor(db, w.child.account!);
+	const advocateMarkers: string[] = [];
+	const markForAdvocate = (what: string) => {
+		const marker = `CANARY${what}${tag}`;
+		advocateMarkers.push(marker);
+		return marker;
+	};
+	for (const visibility of ['just_me', 'workers'] as const) {
+		const draft = createChildDraft(
+			db,
+			child,
+			childEntryInput({
+				visibility,
+				title: markForAdvocate(`${visibility.toUpperCase()}TITLE`),
+				body: docFromPlainText(markForAdvocate(`${visibility.toUpperCase()}BODY`)),
+				details: { place: markForAdvocate(`${visibility.toUpperCase()}PLACE`) }
+			})
+		);
+		sendChildEntry(db, child, draft.id, null);
+	}
+	askForHelp(db, child, 'unsafe', markForAdvocate('HELP'), null);
+
 	const readers = [
-		{ role: 'child' as const, starts: ['/me', '/me/record', '/me/who-looked', '/glossary'] },
-		{ role: 'care_leaver' as const, starts: ['/me', '/me/record', '/me/who-looked'] },
+		{
+			role: 'child' as const,
+			starts: ['/me', '/me/record', '/me/who-looked', '/glossary', '/me/story', '/me/views'],
+			forbidden: markers
+		},
+		{
+			role: 'care_leaver' as const,
+			starts: ['/me', '/me/record', '/me/who-looked', '/me/story'],
+			forbidden: markers
+		},
 		{
 			role: 'advocate' as const,
+			forbidden: [...markers, ...advocateMarkers],
 			starts: [
 				'/children',
+				'/inbox',
 				`/children/${w.child.profile.id}`,
 				`/children/${w.child.profile.id}/record`,
 				...hidden.map((id) => `/children/${w.child.profile.id}/record/${id}`)
@@ -103,8 +140,20 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 			reader.role
 		).toBe(true);
 		for (const { url, body } of visited) {
-			for (const marker of markers)
+			for (const marker of reader.forbidden)
 				expect(body.includes(marker), `${reader.role} ${url}: ${marker}`).toBe(false);
+		}
+		// The download of everything they added is compressed: read inside it too.
+		if (reader.role !== 'advocate') {
+			const zip = await request.get('/me/export', { headers: { cookie } });
+			expect(zip.status()).toBe(200);
+			const files = unzipSync(new Uint8Array(await zip.body()));
+			const text = Object.values(files)
+				.map((f) => strFromU8(f))
+				.join('\n');
+			expect(text.length).toBeGreaterThan(0);
+			for (const marker of reader.forbidden)
+				expect(text.includes(marker), `${reader.role} export: ${marker}`).toBe(false);
 		}
 		// And in a real browser: nothing of it in any cache the service worker keeps.
 		const [name, value] = cookie.split('=');
@@ -121,7 +170,7 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 			}
 			return text;
 		});
-		for (const marker of markers)
+		for (const marker of reader.forbidden)
 			expect(cached.includes(marker), `${reader.role} cache: ${marker}`).toBe(false);
 	}
 });
