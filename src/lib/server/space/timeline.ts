@@ -9,7 +9,7 @@ import type { EntryCard } from '../../record/card';
  * The child's life story: everything they added and everything staff shared with them, earliest
  * first, grouped by year and by how old they were.
  */
-export const timelinePageSize = 40;
+export const timelinePageSize = 25;
 
 /** How old someone born on `birth` (YYYY-MM-DD) was at an event dated YYYY, YYYY-MM or YYYY-MM-DD. */
 export function ageAt(birth: string | null, eventDate: string): number | null {
