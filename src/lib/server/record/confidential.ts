@@ -4,11 +4,10 @@ import type { Db } from '../db';
 import { childProfile, entry, type Entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
-import { randomId } from '../crypto/random';
 import { FormReader, type Problems } from '../validation';
 import { docFromPlainText } from './sanitise';
-import { eventSortKey } from './event-date';
-import { barDraft } from './write';
+import { appendFinal } from './write';
+import { draftRow } from './rows';
 import { RecordError } from './errors';
 
 /**
@@ -156,49 +155,25 @@ export function releaseConfidential(
 			if (Object.keys(problems).length) throw new RecordError(problems);
 			const today = now.toISOString().slice(0, 10);
 			const body = docFromPlainText(input.originatorView);
-			const draft: Entry = {
-				id: randomId(),
-				childId: item.childId,
+			const draft = draftRow(actor, item.childId, now, {
 				kind: 'confidential_release',
-				status: 'draft',
-				authorUserId: actor.id,
-				authorName: actor.displayName,
-				authorPostTitle: actor.postTitle,
-				authorRole: actor.role,
-				createdAt: now,
-				updatedAt: now,
-				recordedAt: null,
 				eventDate: today,
-				eventPrecision: 'day',
-				eventLabel: null,
-				eventSort: eventSortKey(today),
 				// The person consulted: whoever lodged the item.
 				sourceKind: 'person',
 				sourceName: item.authorName,
 				sourceRelationship: item.authorPostTitle,
 				nature: 'decision',
-				opinionReasons: null,
 				decisionBy: actor.postTitle
 					? `${actor.displayName}, ${actor.postTitle}`
 					: actor.displayName,
 				decisionBasis: input.originatorView,
-				thirdPartyPermission: false,
 				visibility: input.visibility!,
-				confidentialReason: null,
-				isLate: false,
 				title: item.title,
 				bodyDoc: body.doc,
 				bodyText: body.text,
-				translations: [],
-				supersedesId: item.id,
-				correctionReason: null,
-				details: null,
-				seq: null,
-				prevHash: null,
-				hash: null
-			};
-			tx.insert(entry).values(draft).run();
-			const final = barDraft(tx, draft, now);
+				supersedesId: item.id
+			});
+			const final = appendFinal(tx, draft, now);
 			accessLog.record(
 				tx,
 				{ actor, action: 'confidential-released', childId: item.childId, address },

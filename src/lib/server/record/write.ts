@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { entry, type Entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
-import { randomId } from '../crypto/random';
+import { draftRow } from './rows';
 import { chainHead, hashOf, rawEntry } from './chain';
 import { eventSortKey, isLate } from './event-date';
 import { checkEntry, type EntryInput } from './input';
@@ -82,25 +82,10 @@ export function createDraft(
 	access.requireChild(db, actor, 'writeRecord', childId, now);
 	validate(db, actor, childId, input, now);
 	const columns = columnsOf(input);
-	const row: Entry = {
-		id: randomId(),
-		childId,
-		status: 'draft',
-		authorUserId: actor.id,
-		authorName: actor.displayName,
-		authorPostTitle: actor.postTitle,
-		authorRole: actor.role,
-		createdAt: now,
-		updatedAt: now,
-		recordedAt: null,
-		isLate: false,
-		seq: null,
-		prevHash: null,
-		hash: null,
-		details: null,
+	const row = draftRow(actor, childId, now, {
 		...columns,
 		translations: columns.translations.map((t) => ({ ...t, translatedByUserId: actor.id }))
-	};
+	});
 	db.insert(entry).values(row).run();
 	accessLog.record(db, { actor, action: 'entry-draft-saved', childId, address }, now);
 	return row;
@@ -188,6 +173,12 @@ export function barDraft(tx: Db, draft: Entry, now: Date): Entry {
 	const stored = rawEntry(tx, draft.id)!;
 	if (hashOf(stored) !== hash) throw new Error('Stored entry differs from the one hashed');
 	return tx.select().from(entry).where(eq(entry.id, draft.id)).get()!;
+}
+
+/** Writes a row made whole by the server (a decision, an answer, a call for help) straight in. */
+export function appendFinal(tx: Db, row: Entry, now: Date): Entry {
+	tx.insert(entry).values(row).run();
+	return barDraft(tx, row, now);
 }
 
 /** Finalising "bars" an entry, in one immediate transaction: see barDraft. */

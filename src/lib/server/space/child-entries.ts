@@ -12,8 +12,8 @@ import {
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
-import { randomId } from '../crypto/random';
-import { eventSortKey, isInFuture } from '../record/event-date';
+import { draftRow } from '../record/rows';
+import { isInFuture } from '../record/event-date';
 import { barDraft } from '../record/write';
 import { RecordError } from '../record/errors';
 import type { Problems } from '../validation';
@@ -67,7 +67,6 @@ function columnsOf(db: Db, input: ChildEntryInput) {
 		eventDate: input.eventDate,
 		eventPrecision: input.eventPrecision,
 		eventLabel: input.eventLabel,
-		eventSort: eventSortKey(input.eventDate),
 		// The policy asks whose words these are: the child's own, or written with help.
 		sourceKind: helper ? ('helped' as const) : ('child_words' as const),
 		sourceName: helper
@@ -95,33 +94,7 @@ export function createChildDraft(
 	const childId = ownChild(db, actor, now);
 	const problems = check(db, childId, input, now);
 	if (Object.keys(problems).length) throw new RecordError(problems);
-	const row: Entry = {
-		id: randomId(),
-		childId,
-		status: 'draft',
-		authorUserId: actor.id,
-		authorName: actor.displayName,
-		authorPostTitle: actor.postTitle,
-		authorRole: actor.role,
-		createdAt: now,
-		updatedAt: now,
-		recordedAt: null,
-		sourceRelationship: null,
-		nature: 'fact',
-		opinionReasons: null,
-		decisionBy: null,
-		decisionBasis: null,
-		thirdPartyPermission: false,
-		confidentialReason: null,
-		isLate: false,
-		translations: [],
-		supersedesId: null,
-		correctionReason: null,
-		seq: null,
-		prevHash: null,
-		hash: null,
-		...columnsOf(db, input)
-	};
+	const row = draftRow(actor, childId, now, columnsOf(db, input));
 	db.insert(entry).values(row).run();
 	return row;
 }

@@ -1,13 +1,12 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import { assignment, childProfile, entry, user, type Entry } from '../db/schema';
+import { assignment, childProfile, user, type Entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
-import { randomId } from '../crypto/random';
 import { docFromPlainText } from '../record/sanitise';
-import { eventSortKey } from '../record/event-date';
-import { barDraft } from '../record/write';
+import { appendFinal } from '../record/write';
+import { draftRow } from '../record/rows';
 
 /**
  * "I need to talk to someone" / "I don't feel safe": an urgent entry, final at once, at the top
@@ -67,47 +66,18 @@ export function askForHelp(
 	const body = docFromPlainText(words);
 	return db.transaction(
 		(tx) => {
-			const draft: Entry = {
-				id: randomId(),
-				childId,
+			const draft = draftRow(actor, childId, now, {
 				kind: 'safety_request',
-				status: 'draft',
-				authorUserId: actor.id,
-				authorName: actor.displayName,
-				authorPostTitle: actor.postTitle,
-				authorRole: actor.role,
-				createdAt: now,
-				updatedAt: now,
-				recordedAt: null,
 				eventDate: today,
-				eventPrecision: 'day',
-				eventLabel: null,
-				eventSort: eventSortKey(today),
 				sourceKind: 'child_words',
-				sourceName: null,
-				sourceRelationship: null,
-				nature: 'fact',
-				opinionReasons: null,
-				decisionBy: null,
-				decisionBasis: null,
-				thirdPartyPermission: false,
 				// The child's workers see it; it is theirs to act on.
 				visibility: 'workers',
-				confidentialReason: null,
-				isLate: false,
 				title: urgency === 'unsafe' ? "I don't feel safe" : 'I need to talk to someone',
 				bodyDoc: body.doc,
 				bodyText: body.text,
-				translations: [],
-				supersedesId: null,
-				correctionReason: null,
-				details: { urgent: urgency },
-				seq: null,
-				prevHash: null,
-				hash: null
-			};
-			tx.insert(entry).values(draft).run();
-			const final = barDraft(tx, draft, now);
+				details: { urgent: urgency }
+			});
+			const final = appendFinal(tx, draft, now);
 			accessLog.record(tx, { actor, action: 'help-asked', childId, address }, now);
 			return { entry: final, told: whoIsTold(tx, childId, now) };
 		},

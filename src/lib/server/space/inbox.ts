@@ -3,10 +3,9 @@ import type { Db } from '../db';
 import { entry, inboxRead, type Entry } from '../db/schema';
 import * as access from '../access';
 import { docFromPlainText } from '../record/sanitise';
-import { eventSortKey } from '../record/event-date';
-import { barDraft } from '../record/write';
+import { appendFinal } from '../record/write';
+import { draftRow } from '../record/rows';
 import * as accessLog from '../audit/access-log';
-import { randomId } from '../crypto/random';
 import { RecordError } from '../record/errors';
 
 /**
@@ -129,46 +128,17 @@ export function answerView(
 			if (!words.trim()) throw new RecordError({ answer: 'form.required' });
 			const body = docFromPlainText(words);
 			const today = now.toISOString().slice(0, 10);
-			const draft: Entry = {
-				id: randomId(),
-				childId: view.childId,
+			const draft = draftRow(actor, view.childId, now, {
 				kind: 'view_response',
-				status: 'draft',
-				authorUserId: actor.id,
-				authorName: actor.displayName,
-				authorPostTitle: actor.postTitle,
-				authorRole: actor.role,
-				createdAt: now,
-				updatedAt: now,
-				recordedAt: null,
 				eventDate: today,
-				eventPrecision: 'day',
-				eventLabel: null,
-				eventSort: eventSortKey(today),
-				sourceKind: 'first_hand',
-				sourceName: null,
-				sourceRelationship: null,
-				nature: 'fact',
-				opinionReasons: null,
-				decisionBy: null,
-				decisionBasis: null,
-				thirdPartyPermission: false,
 				visibility: 'shared',
-				confidentialReason: null,
-				isLate: false,
 				title: view.title,
 				bodyDoc: body.doc,
 				bodyText: body.text,
-				translations: [],
 				supersedesId: view.id,
-				correctionReason: null,
-				details: { respondsTo: view.id },
-				seq: null,
-				prevHash: null,
-				hash: null
-			};
-			tx.insert(entry).values(draft).run();
-			const final = barDraft(tx, draft, now);
+				details: { respondsTo: view.id }
+			});
+			const final = appendFinal(tx, draft, now);
 			accessLog.record(tx, { actor, action: 'view-answered', childId: view.childId, address }, now);
 			return final;
 		},
