@@ -9,6 +9,7 @@ import { createUnit } from '../organisation/units';
 import { assign } from '../children/assignments';
 import { updateProfile } from '../children/profile';
 import { seedDemoRecord } from './record';
+import { seedDemoSpace } from './space';
 
 export type DemoSignIn = { role: string; username: string; password: string };
 
@@ -161,6 +162,18 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		db,
 		{ sam: userRow('key_worker'), priya: userRow('social_worker'), chris: userRow('manager') },
 		maya
+	);
+	await seedDemoSpace(
+		db,
+		{
+			maya: userRow('child'),
+			sam: userRow('key_worker'),
+			priya: userRow('social_worker'),
+			alex: userRow('advocate'),
+			chris: userRow('manager')
+		},
+		maya,
+		now
 	);
 	return signIns;
 }

@@ -54,6 +54,8 @@ export type DemoChildItem = {
 	voice?: boolean;
 	/** "You said, we did", written after the review. */
 	answer?: { by: 'sam' | 'priya'; at: string; words: string };
+	/** Not opened by staff yet, so the demo inbox has something new in it. */
+	leftUnread?: boolean;
 };
 
 export const iroName = 'Helen Price, Independent Reviewing Officer';
@@ -158,6 +160,7 @@ export const childItems: DemoChildItem[] = [
 		title: 'My views',
 		meeting: 'review-2026',
 		visibility: 'workers',
+		leftUnread: true,
 		feelings: ['happy', 'calm', 'unsure'],
 		answers: {
 			goingWell:
@@ -174,6 +177,7 @@ export const childItems: DemoChildItem[] = [
 		title: 'My views for my PEP',
 		meeting: 'pep-2026',
 		visibility: 'record',
+		leftUnread: true,
 		helpedBy: 'sam',
 		feelings: ['proud', 'worried'],
 		answers: {
@@ -198,7 +202,9 @@ export const childItems: DemoChildItem[] = [
 		feelings: ['happy'],
 		place: 'The seaside',
 		people: 'Nana Pearl',
-		photos: [{ picture: 'sandcastle', caption: "Nana's photo of my sandcastle, with the lolly-stick flag" }]
+		photos: [
+			{ picture: 'sandcastle', caption: "Nana's photo of my sandcastle, with the lolly-stick flag" }
+		]
 	},
 	{
 		key: 'leo-born',
@@ -308,7 +314,7 @@ export const childItems: DemoChildItem[] = [
 		key: 'cinema',
 		kind: 'memory',
 		sentAt: '2026-02-22T12:00:00Z',
-		title: "Cinema with Leo for his birthday",
+		title: 'Cinema with Leo for his birthday',
 		body: 'Leo turned 9. We shared the biggest popcorn. I kept the ticket.',
 		when: { date: '2026-02-21' },
 		visibility: 'workers',
