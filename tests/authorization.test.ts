@@ -72,7 +72,7 @@ test('every role, against own, assigned and other children: 0 leaks and 0 wrongf
 	}
 
 	for (const op of operations) {
-		const hasParam = /\[(childId|userId|entryId|mediaId)/.test(op.routeId);
+		const hasParam = /\[(childId|userId|entryId|mediaId|disagreementId)/.test(op.routeId);
 		for (const role of roles) {
 			for (const relation of hasParam ? relations : [null]) await check(op, role, relation);
 		}

@@ -45,6 +45,16 @@ export type FullCard = {
 		width: number | null;
 		height: number | null;
 	}[];
+	/** "I disagree": who disputes this entry, since when, and how it was answered. */
+	disputes: {
+		id: string;
+		byName: string;
+		receivedOn: string;
+		status: 'sent' | 'acknowledged' | 'decided';
+		outcome: 'corrected' | 'side_added' | 'not_changed' | null;
+		/** The child's account, shown beside the entry for good once "their side" is added. */
+		side: string | null;
+	}[];
 	/** "You said, we did": staff answers to a view. */
 	responses: { id: string; recordedAt: Date | null; authorName: string; bodyDoc: Doc }[];
 };

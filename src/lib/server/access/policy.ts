@@ -31,6 +31,12 @@ const childRules = {
 	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	/** The child's own space: views, life events, memories, asking for help. */
 	writeOwn: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
+	/** "I disagree": the child, or their advocate with them. */
+	disagree: (a: Actor, r: ChildRelation) =>
+		(isChildRole(a.role) && r.own) || r.assignedAs.includes('advocate'),
+	/** Answering disagreements and linking into the case record: those who write the record. */
+	handleDisagreements: (a: Actor, r: ChildRelation) =>
+		caseWorker(r) || (a.role === 'manager' && r.inUnit),
 	/** Reviews and meetings are scheduled by those who write the record. */
 	scheduleMeetings: (a: Actor, r: ChildRelation) =>
 		caseWorker(r) || (a.role === 'manager' && r.inUnit),
@@ -74,6 +80,8 @@ const generalRules = {
 	listAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
 	manageUnits: (a: Actor) => a.role === 'admin',
 	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null,
+	/** The disagreements list and the "to be linked" list. */
+	viewDisagreements: (a: Actor) => ['key_worker', 'social_worker', 'manager'].includes(a.role),
 	/** New things children added, and their calls for help. */
 	viewInbox: (a: Actor) => ['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role)
 } satisfies Record<string, (a: Actor) => boolean>;

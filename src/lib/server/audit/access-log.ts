@@ -27,7 +27,10 @@ export const logActions = [
 	'confidential-released',
 	'help-asked',
 	'view-answered',
-	'record-exported'
+	'record-exported',
+	'disagreement-sent',
+	'disagreement-step',
+	'case-record-linked'
 ] as const;
 export type LogAction = (typeof logActions)[number];
 

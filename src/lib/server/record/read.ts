@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import {
 	entry,
@@ -14,6 +14,7 @@ import * as accessLog from '../audit/access-log';
 import type { Doc } from '../../record/rich-text';
 import type { EntryCard, FullCard } from '../../record/card';
 import { releasesOf } from './confidential';
+import { statesOf } from '../disagreements/state';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -73,7 +74,8 @@ function card(row: Entry, locale: string | null): FullCard {
 				}
 			: null,
 		media: [],
-		responses: []
+		responses: [],
+		disputes: []
 	};
 }
 
@@ -133,6 +135,24 @@ export function cardsFor(
 				.orderBy(asc(media.createdAt), asc(media.id))
 				.all()
 		: [];
+	const disputes = ids.length
+		? statesOf(
+				db,
+				db
+					.select()
+					.from(entry)
+					.where(
+						and(
+							eq(entry.status, 'final'),
+							eq(entry.kind, 'disagreement'),
+							inArray(entry.supersedesId, ids)
+						)
+					)
+					.orderBy(asc(entry.recordedAt))
+					.all(),
+				new Date().toISOString().slice(0, 10)
+			)
+		: [];
 	const releases = releasesOf(
 		db,
 		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)
@@ -176,6 +196,19 @@ export function cardsFor(
 				authorName: a.authorName,
 				bodyDoc: a.bodyDoc as Doc
 			}));
+		full.disputes = disputes
+			.filter((d) => d.disputedId === row.id && d.childId === row.childId)
+			.map((d) => ({
+				id: d.id,
+				byName: d.byName,
+				receivedOn: d.receivedOn,
+				status: d.status,
+				outcome: d.decision?.outcome ?? null,
+				side:
+					d.decision?.outcome === 'side_added'
+						? [d.wrong, d.happened].filter(Boolean).join('\n\n')
+						: null
+			}));
 		full.correctedBy = corrections
 			.filter(
 				(c) =>
@@ -205,6 +238,13 @@ function filterConditions(filters: Filters): (SQL | undefined)[] {
 }
 
 export const pageSize = { staff: 25, child: 20 } as const;
+
+/** Kinds a child reads beside the entry they answer, not as entries of their own. */
+export const attachedKinds = [
+	'view_response',
+	'disagreement_response',
+	'case_record_link'
+] as const;
 
 /**
  * A page of a record, earliest first. The ids come from the covering index alone (no entry's text
@@ -293,7 +333,11 @@ export function childRecord(
 ) {
 	if (!actor.childId) throw new access.AccessDenied();
 	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
-	const where = and(access.entryScope(actor, relation), eq(entry.status, 'final'));
+	const where = and(
+		access.entryScope(actor, relation),
+		eq(entry.status, 'final'),
+		notInArray(entry.kind, [...attachedKinds])
+	);
 	const { rows, page, pages, total } = pageOf(db, where, options.page, pageSize.child);
 	return { entries: cardsFor(db, actor, relation, rows, options.locale), page, pages, total };
 }

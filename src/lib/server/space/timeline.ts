@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
-import { cardsFor, pageOf } from '../record/read';
+import { attachedKinds, cardsFor, pageOf } from '../record/read';
 import type { EntryCard } from '../../record/card';
 
 /**
@@ -30,7 +30,11 @@ export function timelineFor(
 ) {
 	if (!actor.childId) throw new access.AccessDenied();
 	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
-	const where = and(access.entryScope(actor, relation), eq(entry.status, 'final'));
+	const where = and(
+		access.entryScope(actor, relation),
+		eq(entry.status, 'final'),
+		notInArray(entry.kind, [...attachedKinds])
+	);
 	const { rows, page, pages, total } = pageOf(db, where, options.page, timelinePageSize);
 	const cards = cardsFor(db, actor, relation, rows, options.locale);
 	const groups: TimelineGroup[] = [];

@@ -20,6 +20,7 @@ export function navFor(actor: Actor | null): NavItem[] {
 			{ href: '/me/story', label: 'nav.myStory' },
 			{ href: '/me/views', label: 'nav.myViews' },
 			{ href: '/me/record', label: 'nav.myRecord' },
+			{ href: '/me/disagreements', label: 'nav.myDisagreements' },
 			{ href: '/me/who-looked', label: 'nav.whoLooked' },
 			{ href: '/help', label: 'nav.help' }
 		);
@@ -28,6 +29,9 @@ export function navFor(actor: Actor | null): NavItem[] {
 		items.push({ href: '/children', label: 'nav.children' });
 	}
 	if (allows(actor, 'viewInbox')) items.push({ href: '/inbox', label: 'nav.inbox' });
+	if (['key_worker', 'social_worker', 'manager'].includes(actor.role)) {
+		items.push({ href: '/disagreements', label: 'nav.disagreements' });
+	}
 	if (allows(actor, 'reviewConfidential')) {
 		items.push({ href: '/confidential', label: 'nav.confidential' });
 	}

@@ -72,7 +72,30 @@ export type EntryDetails = {
 	urgent?: 'talk' | 'unsafe';
 	/** Who helped the child write it, when someone did (their name is in the source too). */
 	helperId?: string;
+	/** "I disagree": what is wrong, what happened instead, what the child wants; when received. */
+	disagreement?: {
+		wrong: string;
+		happened: string;
+		wants: DisagreementWant[];
+		receivedOn: string;
+	};
+	/** A step in answering a disagreement, with who and when in the entry's provenance. */
+	step?: DisagreementStep;
+	/** A link into the formal case record. */
+	caseLink?: { system: CaseSystem; reference: string; url: string | null; note: string };
 };
+
+export const disagreementWants = ['correct', 'addSide', 'explain'] as const;
+export type DisagreementWant = (typeof disagreementWants)[number];
+export const outcomes = ['corrected', 'side_added', 'not_changed'] as const;
+export type Outcome = (typeof outcomes)[number];
+export const caseSystems = ['mosaic', 'liquidlogic', 'eclipse', 'carefirst', 'other'] as const;
+export type CaseSystem = (typeof caseSystems)[number];
+
+export type DisagreementStep =
+	| { kind: 'acknowledged' }
+	| { kind: 'extended'; months: 1 | 2; reason: string }
+	| { kind: 'decided'; outcome: Outcome; correctionId: string | null };
 
 export type Translation = {
 	locale: string;

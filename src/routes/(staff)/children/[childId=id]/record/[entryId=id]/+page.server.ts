@@ -7,6 +7,7 @@ import { discardDraft } from '$lib/server/record/write';
 import { saveEntry } from '$lib/server/web/entry-action';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 import { answerView, markRead } from '$lib/server/space/inbox';
+import { linkCaseRecord, readLinkForm } from '$lib/server/disagreements/steps';
 import { allowsChild, requireChild } from '$lib/server/access';
 import { RecordError } from '$lib/server/record/errors';
 import { FormReader } from '$lib/server/validation';
@@ -28,6 +29,12 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		entry: detail.entry,
 		mayCorrect: detail.mayCorrect,
 		mayRelease: detail.mayRelease,
+		mayLink:
+			detail.entry.view === 'full' &&
+			detail.entry.status === 'final' &&
+			detail.entry.visibility === 'record' &&
+			['view', 'life_event', 'memory'].includes(detail.entry.kind) &&
+			allowsChild(db, actor, 'handleDisagreements', detail.child.id),
 		mayAnswer:
 			detail.entry.view === 'full' &&
 			detail.entry.kind === 'view' &&
@@ -35,8 +42,9 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			allowsChild(db, actor, 'writeRecord', detail.child.id),
 		form: detail.draft ? guard(() => draftForm(db, actor, params.entryId)) : null,
 		notice:
-			(['finalised', 'saved', 'moved', 'answered'] as const).find((n) => url.searchParams.has(n)) ??
-			null
+			(['finalised', 'saved', 'moved', 'answered', 'linked'] as const).find((n) =>
+				url.searchParams.has(n)
+			) ?? null
 	};
 };
 
@@ -74,4 +82,22 @@ async function answer(event: RequestEvent<{ childId: string; entryId: string }>)
 	redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?answered`);
 }
 
-export const actions: Actions = { save, discard, answer };
+/** Where a child's "put it in my record" contribution was put in the formal case record. */
+async function link(event: RequestEvent<{ childId: string; entryId: string }>) {
+	const actor = requireStaffActor(event.locals);
+	guard(() => requireChild(getDb(), actor, 'handleDisagreements', event.params.childId));
+	const form = new FormReader(await readForm(event.request));
+	const input = readLinkForm(form);
+	if (!form.ok) return fail(400, { values: form.values, problems: form.problems, step: 'linked' });
+	try {
+		guard(() => linkCaseRecord(getDb(), actor, event.params.entryId, input, event.locals.address));
+	} catch (e) {
+		if (e instanceof RecordError) {
+			return fail(400, { values: form.values, problems: e.problems, step: 'linked' });
+		}
+		throw e;
+	}
+	redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?linked`);
+}
+
+export const actions: Actions = { save, discard, answer, link };

@@ -1,0 +1,120 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { disagreementWants, entry, type DisagreementWant, type Entry } from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { docFromPlainText } from '../record/sanitise';
+import { draftRow } from '../record/rows';
+import { appendFinal } from '../record/write';
+import { RecordError } from '../record/errors';
+import type { FormReader, Problems } from '../validation';
+import { receivedOnFor } from './due-date';
+
+/**
+ * "I disagree": a child (or their advocate, with them) says an entry shared with them is wrong.
+ * The disagreement is an entry of its own, in the chain, naming the entry it is about; from then
+ * on that entry shows it is disputed, to everyone who can see it.
+ */
+
+export type DisagreementInput = { wrong: string; happened: string; wants: DisagreementWant[] };
+
+export function readDisagreementForm(form: FormReader): DisagreementInput {
+	return {
+		wrong: form.text('wrong', { required: true, max: 4000 }),
+		happened: form.text('happened', { max: 4000 }),
+		wants: disagreementWants.filter((w) => form.text(`want-${w}`) === 'on')
+	};
+}
+
+/** Kinds a child can disagree with: what staff wrote, not the answers to disagreements. */
+const disputable: readonly Entry['kind'][] = [
+	'record_entry',
+	'decision',
+	'correction',
+	'view_response'
+];
+
+/** The entry, when this person may disagree with it; AccessDenied otherwise. */
+export function disputableEntry(db: Db, actor: access.Actor, entryId: string, now = new Date()) {
+	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!row || row.status !== 'final' || !disputable.includes(row.kind)) {
+		throw new access.AccessDenied('not-found');
+	}
+	const relation = access.requireChild(db, actor, 'disagree', row.childId, now);
+	if (access.entryView(actor, relation, row) !== 'full') throw new access.AccessDenied('not-found');
+	return { row, relation };
+}
+
+function check(input: DisagreementInput): Problems {
+	const problems: Problems = {};
+	if (!input.wrong) problems.wrong = 'form.required';
+	if (!input.wants.length) problems.wants = 'disagree.problem.wants';
+	return problems;
+}
+
+function bodyOf(input: DisagreementInput) {
+	return docFromPlainText([input.wrong, input.happened].filter(Boolean).join('\n\n'));
+}
+
+/**
+ * A draft disagreement, so that photos or a recording can be added before it is sent (the
+ * child's own space does the adding and sending); an advocate's goes straight in.
+ */
+export function startDisagreement(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	input: DisagreementInput,
+	address: string | null,
+	now = new Date()
+): Entry {
+	return db.transaction(
+		(tx) => {
+			const { row } = disputableEntry(tx, actor, entryId, now);
+			const problems = check(input);
+			if (Object.keys(problems).length) throw new RecordError(problems);
+			const body = bodyOf(input);
+			const byChild = access.isChildRole(actor.role);
+			const draft = draftRow(actor, row.childId, now, {
+				kind: 'disagreement',
+				eventDate: now.toISOString().slice(0, 10),
+				// The child's say goes into their record, for their workers and advocate.
+				visibility: 'record',
+				sourceKind: byChild ? 'child_words' : 'helped',
+				sourceName: byChild ? null : actor.displayName,
+				title: row.title,
+				bodyDoc: body.doc,
+				bodyText: body.text,
+				supersedesId: row.id,
+				details: { disagreement: { ...input, receivedOn: receivedOnFor(now) } }
+			});
+			if (byChild) {
+				tx.insert(entry).values(draft).run();
+				return draft;
+			}
+			const final = appendFinal(tx, draft, now);
+			accessLog.record(
+				tx,
+				{ actor, action: 'disagreement-sent', childId: row.childId, address },
+				now
+			);
+			return final;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/** The disagreements about one entry, final ones only. */
+export function disagreementsAbout(db: Db, entryId: string): Entry[] {
+	return db
+		.select()
+		.from(entry)
+		.where(
+			and(
+				eq(entry.supersedesId, entryId),
+				eq(entry.kind, 'disagreement'),
+				eq(entry.status, 'final')
+			)
+		)
+		.all();
+}

@@ -1,0 +1,114 @@
+import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { allowsChild, requireChild } from '$lib/server/access';
+import { RecordError } from '$lib/server/record/errors';
+import {
+	acknowledge,
+	decide,
+	extend,
+	linkCaseRecord,
+	openDisagreement,
+	readDecisionForm,
+	readLinkForm
+} from '$lib/server/disagreements/steps';
+import { markRead } from '$lib/server/space/inbox';
+import { FormReader } from '$lib/server/validation';
+import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+
+/** One disagreement: what the child said, each step, and the forms for the next. */
+export const load: PageServerLoad = ({ locals, params, url }) => {
+	const actor = requireStaffActor(locals);
+	const db = getDb();
+	const { row, state } = guard(() => openDisagreement(db, actor, params.disagreementId));
+	markRead(db, actor, row.id);
+	return {
+		state,
+		childId: row.childId,
+		mayHandle: allowsChild(db, actor, 'handleDisagreements', row.childId),
+		notice: url.searchParams.get('done')
+	};
+};
+
+type Event = RequestEvent<{ disagreementId: string }>;
+
+/** Refuses anyone who may not answer for this child, before the form is even read. */
+function handler(event: Event) {
+	const actor = requireStaffActor(event.locals);
+	const db = getDb();
+	const { row } = guard(() => openDisagreement(db, actor, event.params.disagreementId));
+	guard(() => requireChild(db, actor, 'handleDisagreements', row.childId));
+	return { actor, db };
+}
+
+async function step(event: Event, work: (form: FormReader) => void, done: string) {
+	const form = new FormReader(await readForm(event.request));
+	try {
+		work(form);
+	} catch (e) {
+		if (e instanceof RecordError) {
+			return fail(400, { values: form.values, problems: e.problems, step: done });
+		}
+		throw e;
+	}
+	if (!form.ok) return fail(400, { values: form.values, problems: form.problems, step: done });
+	redirect(303, `/disagreements/${event.params.disagreementId}?done=${done}`);
+}
+
+export const actions: Actions = {
+	acknowledge: (event) => {
+		const { actor, db } = handler(event);
+		return step(
+			event,
+			() => guard(() => acknowledge(db, actor, event.params.disagreementId, event.locals.address)),
+			'acknowledged'
+		);
+	},
+	extend: (event) => {
+		const { actor, db } = handler(event);
+		return step(
+			event,
+			(form) => {
+				const months = form.choice('months', ['1', '2'] as const, { required: true });
+				const reason = form.text('reason', { required: true, max: 2000 });
+				if (!form.ok) return;
+				guard(() =>
+					extend(
+						db,
+						actor,
+						event.params.disagreementId,
+						{ months: months ? (Number(months) as 1 | 2) : null, reason },
+						event.locals.address
+					)
+				);
+			},
+			'extended'
+		);
+	},
+	decide: (event) => {
+		const { actor, db } = handler(event);
+		return step(
+			event,
+			(form) => {
+				const input = readDecisionForm(form);
+				if (!form.ok) return;
+				guard(() => decide(db, actor, event.params.disagreementId, input, event.locals.address));
+			},
+			'decided'
+		);
+	},
+	link: (event) => {
+		const { actor, db } = handler(event);
+		return step(
+			event,
+			(form) => {
+				const input = readLinkForm(form);
+				if (!form.ok) return;
+				guard(() =>
+					linkCaseRecord(db, actor, event.params.disagreementId, input, event.locals.address)
+				);
+			},
+			'linked'
+		);
+	}
+};
