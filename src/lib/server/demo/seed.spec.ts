@@ -14,6 +14,7 @@ import { childProfile, entry, media, meeting, organisation, unit, user } from '.
 import { verifyChains } from '../record/verify';
 import { checkAudio, mediaFile } from '../media';
 import { oggCrc } from './space';
+import { statesOf } from '../disagreements/state';
 
 // The demo child's photos and recording are files under DATA_DIR/media: a temporary one here.
 const before = process.env.DATA_DIR;
@@ -206,6 +207,33 @@ describe('the demo seed', () => {
 				expect(pages).toBeGreaterThan(2);
 				expect(last & 0x04).toBe(0x04);
 			}
+			expect(verifyChains(db).ok).toBe(true);
+		}
+	);
+
+	it(
+		'has one disagreement open and near its due date, and one answered and linked to Mosaic',
+		seeding,
+		async () => {
+			const db = createTestDb();
+			const now = new Date();
+			await seedDemo(db, now);
+			const maya = db.select().from(childProfile).get()!;
+			const rows = db
+				.select()
+				.from(entry)
+				.where(and(eq(entry.childId, maya.id), eq(entry.kind, 'disagreement')))
+				.all();
+			const states = statesOf(db, rows, now.toISOString().slice(0, 10));
+			const open = states.filter((d) => d.status !== 'decided');
+			const answered = states.filter((d) => d.status === 'decided');
+			expect(open).toHaveLength(1);
+			expect(open[0]!.daysLeft).toBeGreaterThanOrEqual(0);
+			expect(open[0]!.daysLeft).toBeLessThanOrEqual(7);
+			expect(open[0]!.handler).not.toBeNull();
+			expect(answered).toHaveLength(1);
+			expect(answered[0]!.decision?.outcome).toBe('side_added');
+			expect(answered[0]!.links.map((l) => l.system)).toEqual(['mosaic']);
 			expect(verifyChains(db).ok).toBe(true);
 		}
 	);

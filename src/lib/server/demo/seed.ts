@@ -10,6 +10,7 @@ import { assign } from '../children/assignments';
 import { updateProfile } from '../children/profile';
 import { seedDemoRecord } from './record';
 import { seedDemoSpace } from './space';
+import { seedDemoDisagreements } from './disagreements';
 
 export type DemoSignIn = { role: string; username: string; password: string };
 
@@ -172,6 +173,12 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 			alex: userRow('advocate'),
 			chris: userRow('manager')
 		},
+		maya,
+		now
+	);
+	seedDemoDisagreements(
+		db,
+		{ maya: userRow('child'), sam: userRow('key_worker'), priya: userRow('social_worker') },
 		maya,
 		now
 	);

@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { entry } from '../db/schema';
+import * as access from '../access';
+import * as accessLog from '../audit/access-log';
+import { cardsFor } from '../record/read';
+import { statesOf } from './state';
+import { linkable } from './steps';
+
+/**
+ * A disagreement, view or other contribution as a document to attach to the formal case record:
+ * who wrote it and when, where it came from, the child's words as they wrote them, the photos,
+ * and for a disagreement every step. Opening it is logged like any reading of the record.
+ */
+export function caseDocument(
+	db: Db,
+	actor: access.Actor,
+	entryId: string,
+	address: string | null,
+	now = new Date()
+) {
+	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!row || !linkable(row)) throw new access.AccessDenied('not-found');
+	const relation = access.requireChild(db, actor, 'handleDisagreements', row.childId, now);
+	if (access.entryView(actor, relation, row) !== 'full') throw new access.AccessDenied('not-found');
+	accessLog.record(db, { actor, action: 'record-viewed', childId: row.childId, address }, now);
+	const disputed =
+		row.kind === 'disagreement' && row.supersedesId
+			? db.select().from(entry).where(eq(entry.id, row.supersedesId)).get()
+			: undefined;
+	return {
+		child: {
+			id: relation.child.id,
+			preferredName: relation.child.preferredName,
+			legalName: relation.child.legalName,
+			dateOfBirth: relation.child.dateOfBirth,
+			caseSystemPersonId: relation.child.caseSystemPersonId
+		},
+		item: cardsFor(db, actor, relation, [row], null)[0]!,
+		hash: row.hash,
+		seq: row.seq,
+		disputed: disputed
+			? {
+					id: disputed.id,
+					title: disputed.title,
+					text: disputed.bodyText,
+					recordedAt: disputed.recordedAt,
+					author: disputed.authorName
+				}
+			: null,
+		state:
+			row.kind === 'disagreement' ? statesOf(db, [row], now.toISOString().slice(0, 10))[0]! : null,
+		printedAt: now,
+		printedBy: actor.displayName
+	};
+}
