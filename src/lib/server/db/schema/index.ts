@@ -6,3 +6,4 @@ export * from './session';
 export * from './access-log';
 export * from './entry';
 export * from './space';
+export * from './integration';
