@@ -11,6 +11,9 @@ import { entry } from '../src/lib/server/db/schema';
 import { childEntryInput } from '../src/lib/server/test/factories';
 import { createChildDraft, sendChildEntry } from '../src/lib/server/space/child-entries';
 import { askForHelp } from '../src/lib/server/space/help';
+import { startDisagreement } from '../src/lib/server/disagreements/disagree';
+import { createIntegrationToken, integrationFor } from '../src/lib/server/integrations/tokens';
+import { changedItems } from '../src/lib/server/integrations/pull';
 import { unzipSync, strFromU8 } from 'fflate';
 
 /**
@@ -85,6 +88,26 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		...plant(w.careLeaver.profile.id, w.socialWorker)
 	];
 
+	// A disagreement with what was shared, so its pages are crawled too (by the advocate as well).
+	const sharedWithMaya = db
+		.select()
+		.from(entry)
+		.where(eq(entry.title, `Shared with them ${tag}`))
+		.all()
+		.find((e) => e.childId === w.child.profile.id)!;
+	const disagreement = sendChildEntry(
+		db,
+		actorFor(db, w.child.account!),
+		startDisagreement(
+			db,
+			actorFor(db, w.child.account!),
+			sharedWithMaya.id,
+			{ wrong: 'That is not what happened.', happened: '', wants: ['addSide'] },
+			null
+		).id,
+		null
+	);
+
 	// What the child keeps from their advocate: "just me", "me and my workers", a call for help.
 	const child = actorFor(db, w.child.account!);
 	const advocateMarkers: string[] = [];
@@ -111,12 +134,20 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 	const readers = [
 		{
 			role: 'child' as const,
-			starts: ['/me', '/me/record', '/me/who-looked', '/glossary', '/me/story', '/me/views'],
+			starts: [
+				'/me',
+				'/me/record',
+				'/me/who-looked',
+				'/glossary',
+				'/me/story',
+				'/me/views',
+				'/me/disagreements'
+			],
 			forbidden: markers
 		},
 		{
 			role: 'care_leaver' as const,
-			starts: ['/me', '/me/record', '/me/who-looked', '/me/story'],
+			starts: ['/me', '/me/record', '/me/who-looked', '/me/story', '/me/disagreements'],
 			forbidden: markers
 		},
 		{
@@ -125,6 +156,7 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 			starts: [
 				'/children',
 				'/inbox',
+				`/disagreements/${disagreement.id}`,
 				`/children/${w.child.profile.id}`,
 				`/children/${w.child.profile.id}/record`,
 				...hidden.map((id) => `/children/${w.child.profile.id}/record/${id}`)
@@ -173,4 +205,20 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		for (const marker of reader.forbidden)
 			expect(cached.includes(marker), `${reader.role} cache: ${marker}`).toBe(false);
 	}
+
+	// What the case system pulls (as the API serves it, once the items have settled).
+	const { token } = createIntegrationToken(db, actorFor(db, w.admin), 'Canary', null);
+	const integration = integrationFor(db, token)!;
+	const later = new Date(Date.now() + 10 * 60_000);
+	let cursor: string | null = null;
+	let pulled = '';
+	for (let i = 0; i < 100; i++) {
+		const page = changedItems(db, integration, { cursor, limit: 100, now: later });
+		pulled += JSON.stringify(page.items);
+		if (!page.hasMore) break;
+		cursor = page.nextCursor;
+	}
+	expect(pulled).toContain('That is not what happened.');
+	for (const marker of [...markers, ...advocateMarkers])
+		expect(pulled.includes(marker), `case-system pull: ${marker}`).toBe(false);
 });

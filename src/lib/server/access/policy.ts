@@ -79,6 +79,8 @@ const generalRules = {
 	reviewConfidential: (a: Actor) => a.role === 'manager' && a.unitId !== null,
 	listAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
 	manageUnits: (a: Actor) => a.role === 'admin',
+	/** Tokens for the case system's read-only pull API. */
+	manageIntegrations: (a: Actor) => a.role === 'admin',
 	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null,
 	/** The disagreements list and the "to be linked" list. */
 	viewDisagreements: (a: Actor) => ['key_worker', 'social_worker', 'manager'].includes(a.role),

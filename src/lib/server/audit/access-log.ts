@@ -30,7 +30,10 @@ export const logActions = [
 	'record-exported',
 	'disagreement-sent',
 	'disagreement-step',
-	'case-record-linked'
+	'case-record-linked',
+	'integration-token-created',
+	'integration-token-revoked',
+	'integration-api-read'
 ] as const;
 export type LogAction = (typeof logActions)[number];
 

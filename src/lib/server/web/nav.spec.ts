@@ -23,7 +23,11 @@ describe('navigation', () => {
 			expect(hrefs[0], person.role).toBe(homeFor(actor));
 			expect(accountLinkFor(actor)?.href).toBe('/account/password');
 		}
-		expect(navFor(actorFor(db, w.admin)).map((i) => i.href)).toEqual(['/accounts', '/admin/units']);
+		expect(navFor(actorFor(db, w.admin)).map((i) => i.href)).toEqual([
+			'/accounts',
+			'/admin/units',
+			'/admin/integrations'
+		]);
 		expect(navFor(null)).toEqual([]);
 	});
 });

@@ -37,6 +37,9 @@ export function navFor(actor: Actor | null): NavItem[] {
 	}
 	if (allows(actor, 'listAccounts')) items.push({ href: '/accounts', label: 'nav.accounts' });
 	if (allows(actor, 'manageUnits')) items.push({ href: '/admin/units', label: 'nav.units' });
+	if (allows(actor, 'manageIntegrations')) {
+		items.push({ href: '/admin/integrations', label: 'nav.integrations' });
+	}
 	// An administrator's home is the accounts list: list it once.
 	return items.filter((item, i) => items.findIndex((other) => other.href === item.href) === i);
 }

@@ -29,6 +29,11 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		entry: detail.entry,
 		mayCorrect: detail.mayCorrect,
 		mayRelease: detail.mayRelease,
+		mayDisagree:
+			detail.entry.view === 'full' &&
+			detail.entry.status === 'final' &&
+			['record_entry', 'decision', 'correction'].includes(detail.entry.kind) &&
+			allowsChild(db, actor, 'disagree', detail.child.id),
 		mayLink:
 			detail.entry.view === 'full' &&
 			detail.entry.status === 'final' &&
