@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { disagreementWants, entry, type DisagreementWant, type Entry } from '../db/schema';
 import * as access from '../access';
@@ -102,19 +102,4 @@ export function startDisagreement(
 		},
 		{ behavior: 'immediate' }
 	);
-}
-
-/** The disagreements about one entry, final ones only. */
-export function disagreementsAbout(db: Db, entryId: string): Entry[] {
-	return db
-		.select()
-		.from(entry)
-		.where(
-			and(
-				eq(entry.supersedesId, entryId),
-				eq(entry.kind, 'disagreement'),
-				eq(entry.status, 'final')
-			)
-		)
-		.all();
 }

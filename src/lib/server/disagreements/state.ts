@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { entry, type Entry, type Outcome } from '../db/schema';
+import type { Entry, Outcome } from '../db/schema';
+import { entriesAbout } from '../record/about';
 import { daysLeft, dueDate } from './due-date';
 
 /**
@@ -42,20 +42,6 @@ export type CaseLink = {
 	at: Date | null;
 };
 
-export function answersTo(
-	db: Db,
-	ids: string[],
-	kind: 'disagreement_response' | 'case_record_link'
-) {
-	if (!ids.length) return [];
-	return db
-		.select()
-		.from(entry)
-		.where(and(inArray(entry.supersedesId, ids), eq(entry.kind, kind), eq(entry.status, 'final')))
-		.orderBy(asc(entry.recordedAt), asc(entry.seq))
-		.all();
-}
-
 export function linkOf(row: Entry): CaseLink {
 	const link = row.details!.caseLink!;
 	return {
@@ -71,8 +57,8 @@ export function linkOf(row: Entry): CaseLink {
 
 export function statesOf(db: Db, rows: Entry[], today: string): DisagreementState[] {
 	const ids = rows.map((r) => r.id);
-	const steps = answersTo(db, ids, 'disagreement_response');
-	const links = answersTo(db, ids, 'case_record_link');
+	const steps = entriesAbout(db, ids, 'disagreement_response');
+	const links = entriesAbout(db, ids, 'case_record_link');
 	return rows.map((row) => {
 		const said = row.details!.disagreement!;
 		const mine = steps.filter((s) => s.supersedesId === row.id);

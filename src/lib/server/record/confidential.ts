@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { childProfile, entry, type Entry } from '../db/schema';
@@ -7,6 +7,7 @@ import * as accessLog from '../audit/access-log';
 import { FormReader, type Problems } from '../validation';
 import { docFromPlainText } from './sanitise';
 import { appendFinal } from './write';
+import { entriesAbout } from './about';
 import { draftRow } from './rows';
 import { RecordError } from './errors';
 
@@ -187,17 +188,6 @@ export function releaseConfidential(
 
 /** For each of these entries, the decision that moved it out of the confidential section. */
 export function releasesOf(db: Db, entryIds: string[]): Map<string, Entry> {
-	if (!entryIds.length) return new Map();
-	const rows = db
-		.select()
-		.from(entry)
-		.where(
-			and(
-				inArray(entry.supersedesId, entryIds),
-				eq(entry.kind, 'confidential_release'),
-				eq(entry.status, 'final')
-			)
-		)
-		.all();
+	const rows = entriesAbout(db, entryIds, 'confidential_release');
 	return new Map(rows.map((row) => [row.supersedesId!, row]));
 }

@@ -15,6 +15,7 @@ import type { Doc } from '../../record/rich-text';
 import type { EntryCard, FullCard } from '../../record/card';
 import { releasesOf } from './confidential';
 import { statesOf } from '../disagreements/state';
+import { entriesAbout } from './about';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -93,33 +94,8 @@ export function cardsFor(
 	// Few rows, found by their own indexes; each is then checked against the policy one by one.
 	const ids = rows.map((r) => r.id);
 	const linkedIds = rows.map((r) => r.supersedesId).filter((id): id is string => !!id);
-	const corrections = ids.length
-		? db
-				.select()
-				.from(entry)
-				.where(
-					and(
-						eq(entry.status, 'final'),
-						eq(entry.kind, 'correction'),
-						inArray(entry.supersedesId, ids)
-					)
-				)
-				.all()
-		: [];
-	const answers = ids.length
-		? db
-				.select()
-				.from(entry)
-				.where(
-					and(
-						eq(entry.status, 'final'),
-						eq(entry.kind, 'view_response'),
-						inArray(entry.supersedesId, ids)
-					)
-				)
-				.orderBy(asc(entry.recordedAt))
-				.all()
-		: [];
+	const corrections = entriesAbout(db, ids, 'correction');
+	const answers = entriesAbout(db, ids, 'view_response');
 	const files = ids.length
 		? db
 				.select({
@@ -135,24 +111,11 @@ export function cardsFor(
 				.orderBy(asc(media.createdAt), asc(media.id))
 				.all()
 		: [];
-	const disputes = ids.length
-		? statesOf(
-				db,
-				db
-					.select()
-					.from(entry)
-					.where(
-						and(
-							eq(entry.status, 'final'),
-							eq(entry.kind, 'disagreement'),
-							inArray(entry.supersedesId, ids)
-						)
-					)
-					.orderBy(asc(entry.recordedAt))
-					.all(),
-				new Date().toISOString().slice(0, 10)
-			)
-		: [];
+	const disputes = statesOf(
+		db,
+		entriesAbout(db, ids, 'disagreement'),
+		new Date().toISOString().slice(0, 10)
+	);
 	const releases = releasesOf(
 		db,
 		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)
