@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
-import { cardsFor } from '../record/read';
+import { cardsFor } from '../record/cards';
 import { statesOf } from './state';
 import { linkable } from './steps';
 

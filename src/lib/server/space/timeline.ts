@@ -2,7 +2,8 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
-import { attachedKinds, cardsFor, pageOf } from '../record/read';
+import { attachedKinds, pageOf } from '../record/read';
+import { cardsFor } from '../record/cards';
 import type { EntryCard } from '../../record/card';
 
 /**

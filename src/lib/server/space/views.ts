@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
-import { cardsFor } from '../record/read';
+import { cardsFor } from '../record/cards';
 import { upcomingMeetings } from './meetings';
 import { childDrafts } from './child-entries';
 
