@@ -139,7 +139,8 @@ test('a refused photo never loses the words: the child lands on their saved draf
 		buffer: Buffer.from('%PDF-1.4 not a photo at all')
 	});
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
-	await expect(page).toHaveURL(/\/me\/drafts\//);
+	// The first upload a fresh server sees loads sharp: give it time.
+	await expect(page).toHaveURL(/\/me\/drafts\//, { timeout: 15_000 });
 	await expect(page.getByText('This is not a photo we can use')).toBeVisible();
 	await expect(page.getByText('Your words are saved')).toBeVisible();
 	await expect(page.getByLabel('What is it?')).toHaveValue(title);

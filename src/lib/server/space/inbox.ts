@@ -91,11 +91,6 @@ export function inboxFor(db: Db, actor: access.Actor, now = new Date()): InboxIt
 	);
 }
 
-export function unreadCount(db: Db, actor: access.Actor, now = new Date()): number {
-	if (!access.allows(actor, 'viewInbox')) return 0;
-	return inboxFor(db, actor, now).filter((i) => i.unread).length;
-}
-
 export function markRead(db: Db, actor: access.Actor, entryId: string, now = new Date()): void {
 	db.insert(inboxRead)
 		.values({ userId: actor.id, entryId, readAt: now })

@@ -6,13 +6,9 @@ import type { Actor } from '../access';
 import { RecordError } from '../record/errors';
 import { readChildEntryForm, type ChildKind } from '../space/input';
 import { createChildDraft, sendChildEntry, updateChildDraft } from '../space/child-entries';
-import { addPhotos, addRecording } from '../space/attachments';
+import { attachUploads } from './uploads';
 import { FormReader } from '../validation';
 import { guard, readForm } from './guards';
-
-function files(data: FormData, name: string): File[] {
-	return data.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
-}
 
 /**
  * Saves what a child wrote (a new draft or their draft), adds any photos and recording, and
@@ -48,23 +44,7 @@ export async function saveChildEntry(
 		}
 		throw e;
 	}
-	const caption = form.text('photoCaption', { max: 300 });
-	const problems = await addPhotos(
-		db,
-		actor,
-		id!,
-		await Promise.all(
-			files(data, 'photos').map(async (f) => ({
-				bytes: new Uint8Array(await f.arrayBuffer()),
-				caption
-			}))
-		)
-	);
-	const [voice] = files(data, 'recording');
-	if (voice) {
-		const problem = await addRecording(db, actor, id!, new Uint8Array(await voice.arrayBuffer()));
-		if (problem) problems.push(problem);
-	}
+	const problems = await attachUploads(db, actor, id!, data, form);
 	if (problems.length) {
 		redirect(303, `/me/drafts/${id}?problem=${encodeURIComponent(problems[0]!)}`);
 	}

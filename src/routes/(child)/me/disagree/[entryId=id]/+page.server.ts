@@ -7,7 +7,7 @@ import {
 	readDisagreementForm,
 	startDisagreement
 } from '$lib/server/disagreements/disagree';
-import { addPhotos, addRecording } from '$lib/server/space/attachments';
+import { attachUploads } from '$lib/server/web/uploads';
 import { sendChildEntry } from '$lib/server/space/child-entries';
 import { RecordError } from '$lib/server/record/errors';
 import { FormReader } from '$lib/server/validation';
@@ -20,10 +20,6 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	const { row, relation } = guard(() => disputableEntry(db, actor, params.entryId));
 	return { entry: cardsFor(db, actor, relation, [row], locals.locale)[0]! };
 };
-
-function files(data: FormData, name: string): File[] {
-	return data.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -44,23 +40,7 @@ export const actions: Actions = {
 			throw e;
 		}
 		// Words first; a refused photo or recording never stops them being sent.
-		const caption = form.text('photoCaption', { max: 300 });
-		const problems = await addPhotos(
-			db,
-			actor,
-			id,
-			await Promise.all(
-				files(data, 'photos').map(async (f) => ({
-					bytes: new Uint8Array(await f.arrayBuffer()),
-					caption
-				}))
-			)
-		);
-		const [voice] = files(data, 'recording');
-		if (voice) {
-			const problem = await addRecording(db, actor, id, new Uint8Array(await voice.arrayBuffer()));
-			if (problem) problems.push(problem);
-		}
+		const problems = await attachUploads(db, actor, id, data, form);
 		guard(() => sendChildEntry(db, actor, id, event.locals.address));
 		const problem = problems[0] ? `&problem=${encodeURIComponent(problems[0])}` : '';
 		redirect(303, `/me/disagreements/${id}?sent${problem}`);
