@@ -1,7 +1,17 @@
 /** Every language Waymark speaks. A right-to-left language needs only its file and a row here. */
 export const locales = [
 	{ code: 'en-GB', name: 'English', dir: 'ltr' },
-	{ code: 'cy', name: 'Cymraeg', dir: 'ltr' }
+	{ code: 'cy', name: 'Cymraeg', dir: 'ltr' },
+	{ code: 'ar', name: 'العربية', dir: 'rtl' },
+	{ code: 'fa', name: 'فارسی / دری', dir: 'rtl' },
+	{ code: 'ps', name: 'پښتو', dir: 'rtl' },
+	{ code: 'ckb', name: 'کوردیی ناوەندی', dir: 'rtl' },
+	{ code: 'ti', name: 'ትግርኛ', dir: 'ltr' },
+	{ code: 'vi', name: 'Tiếng Việt', dir: 'ltr' },
+	{ code: 'sq', name: 'Shqip', dir: 'ltr' },
+	{ code: 'pl', name: 'Polski', dir: 'ltr' },
+	{ code: 'ro', name: 'Română', dir: 'ltr' },
+	{ code: 'uk', name: 'Українська', dir: 'ltr' }
 ] as const satisfies readonly { code: string; name: string; dir: 'ltr' | 'rtl' }[];
 
 export type Locale = (typeof locales)[number]['code'];

@@ -2,41 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { locales } from './locales';
+import { flatten, loadMessages, placeholders, pluralCategories, problemsWith } from './check';
+import { isChildFacing } from './audience';
+import { readabilityReport } from './readability-report';
+import { gradeOf } from './readability';
 
 const dir = path.resolve('messages');
-const pluralSuffix = /_(zero|one|two|few|many|other)$/;
-
-function flatten(value: unknown, prefix = '', out: Record<string, string> = {}) {
-	for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-		const name = prefix ? `${prefix}.${key}` : key;
-		if (typeof child === 'string') out[name] = child;
-		else flatten(child, name, out);
-	}
-	return out;
-}
-
-function load(code: string) {
-	return flatten(JSON.parse(fs.readFileSync(path.join(dir, `${code}.json`), 'utf8')));
-}
-
-const placeholders = (text: string) =>
-	[...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
-
-/** Base key -> plural categories present (empty set for a plain key). */
-function groups(messages: Record<string, string>) {
-	const out = new Map<string, Set<string>>();
-	for (const key of Object.keys(messages)) {
-		const match = key.match(pluralSuffix);
-		const base = match ? key.slice(0, -match[0].length) : key;
-		const set = out.get(base) ?? new Set<string>();
-		if (match) set.add(match[1]!);
-		out.set(base, set);
-	}
-	return out;
-}
-
-const english = load('en-GB');
-const englishGroups = groups(english);
+const english = loadMessages(dir, 'en-GB');
 
 describe('message files', () => {
 	it('has one file for each locale, and no file without a locale', () => {
@@ -47,36 +19,83 @@ describe('message files', () => {
 		expect(files.sort()).toEqual(locales.map((l) => l.code).sort());
 	});
 
-	it.each(locales.map((l) => l.code))('%s has every key English has, and no other', (code) => {
-		const theirs = groups(load(code));
-		const missing = [...englishGroups.keys()].filter((k) => !theirs.has(k));
-		const extra = [...theirs.keys()].filter((k) => !englishGroups.has(k));
-		expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-	});
-
 	it.each(locales.map((l) => l.code))(
-		'%s has exactly its plural forms for every plural',
+		'%s: every key English has and no other, the same placeholders, exactly its plural forms',
 		(code) => {
-			const categories = new Intl.PluralRules(code)
-				.resolvedOptions()
-				.pluralCategories.slice()
-				.sort();
-			const theirs = groups(load(code));
-			for (const [base, forms] of englishGroups) {
-				if (forms.size === 0) continue;
-				expect([...(theirs.get(base) ?? [])].sort(), base).toEqual(categories);
-			}
+			expect(problemsWith(english, loadMessages(dir, code), code)).toEqual([]);
 		}
 	);
 
-	it.each(locales.map((l) => l.code))('%s keeps every placeholder English uses', (code) => {
-		const messages = load(code);
-		for (const [key, text] of Object.entries(messages)) {
-			const base = key.replace(pluralSuffix, '');
-			const reference = english[key] ?? english[`${base}_other`] ?? english[base];
-			expect(reference, key).toBeDefined();
-			expect(placeholders(text), key).toEqual(placeholders(reference!));
+	it('the check itself catches a missing key, an extra key, a changed placeholder and a wrong plural set', () => {
+		const theirs = { ...english };
+		delete theirs['signIn.title'];
+		theirs['signIn.extra'] = 'x';
+		theirs['childHome.welcome'] = 'Hello, {{nam}}!';
+		delete theirs['signIn.throttled_one'];
+		expect(problemsWith(english, theirs, 'en-GB')).toEqual([
+			'missing key: signIn.title',
+			'plural signIn.throttled: has other, en-GB needs one,other',
+			'extra key: signIn.extra',
+			'placeholders differ in childHome.welcome: nam'
+		]);
+		// Arabic needs six forms: English's two are not enough.
+		expect(pluralCategories('ar')).toEqual(['few', 'many', 'one', 'other', 'two', 'zero']);
+	});
+
+	it.each(locales.filter((l) => l.code !== 'en-GB').map((l) => l.code))(
+		'%s has its own words: no more than a few messages left in English',
+		(code) => {
+			const theirs = loadMessages(dir, code);
+			const same = Object.keys(theirs).filter(
+				(k) => theirs[k] === english[k] && gradeOf(english[k]!).words >= 4
+			);
+			expect(same.length, same.join(', ')).toBeLessThanOrEqual(8);
 		}
+	);
+});
+
+describe('easy read', () => {
+	const easyDir = path.join(dir, 'easy');
+	const codes = fs.readdirSync(easyDir).map((f) => f.replace(/\.json$/, ''));
+
+	it('exists in English and Welsh', () => {
+		expect(codes.sort()).toEqual(['cy', 'en-GB']);
+	});
+
+	it.each(['en-GB', 'cy'])(
+		'%s: an easy wording of every child-facing sentence, with the same placeholders',
+		(code) => {
+			const base = loadMessages(dir, code);
+			const easy = flatten(JSON.parse(fs.readFileSync(path.join(easyDir, `${code}.json`), 'utf8')));
+			for (const [key, text] of Object.entries(easy)) {
+				expect(base[key], `easy key ${key} exists`).toBeDefined();
+				expect(placeholders(text), key).toEqual(placeholders(base[key]!));
+			}
+			const sentences = Object.keys(english).filter(
+				(k) =>
+					isChildFacing(k) &&
+					!k.startsWith('glossary.terms.') &&
+					english[k]!.split(/\s+/).length >= 5
+			);
+			const missing = sentences.filter((k) => easy[k] === undefined);
+			expect(missing).toEqual([]);
+		}
+	);
+});
+
+describe('reading age', () => {
+	it('child-facing English averages grade 4 or below, and none is above 6 without a reason', () => {
+		const report = readabilityReport(dir);
+		expect(report.rows.length).toBeGreaterThan(150);
+		expect(report.average).toBeLessThanOrEqual(4);
+		expect(report.tooHard.map((r) => `${r.grade} ${r.key}`)).toEqual([]);
+	});
+
+	it('grades as Flesch-Kincaid does', () => {
+		expect(gradeOf('The cat sat on the mat.').grade).toBeCloseTo(-1.4, 1);
+		expect(
+			gradeOf('Adults must consider the implications of safeguarding legislation.').grade
+		).toBeGreaterThan(12);
 	});
 });
 
@@ -88,5 +107,36 @@ describe('i18next instances', () => {
 		expect(english.t('signIn.title')).toBe('Sign in');
 		expect(welsh.t('signIn.title')).toBe('Mewngofnodi');
 		expect((await createI18n('xx')).language).toBe('en-GB');
+	});
+
+	it('in easy read, takes the easy wording first and falls back to the usual one', async () => {
+		const { createI18n } = await import('.');
+		const easy = await createI18n('en-GB', { easyRead: true });
+		const usual = await createI18n('en-GB');
+		expect(easy.t('childHome.intro')).not.toBe(usual.t('childHome.intro'));
+		expect(easy.t('signIn.title')).toBe(usual.t('signIn.title'));
+		// Arabic has no easy wording yet: the usual Arabic, never English.
+		const arabic = await createI18n('ar', { easyRead: true });
+		expect(arabic.t('signIn.title')).toBe((await createI18n('ar')).t('signIn.title'));
+	});
+
+	it('counts in Arabic with all six plural forms', async () => {
+		const { createI18n } = await import('.');
+		const ar = await createI18n('ar');
+		const form = (suffix: string, count: number) =>
+			String(ar.getResource('ar', 'translation', `record.staff.count_${suffix}`)).replace(
+				'{{count}}',
+				String(count)
+			);
+		for (const [suffix, count] of [
+			['zero', 0],
+			['one', 1],
+			['two', 2],
+			['few', 3],
+			['many', 11],
+			['other', 100]
+		] as const) {
+			expect(ar.t('record.staff.count', { count })).toBe(form(suffix, count));
+		}
 	});
 });
