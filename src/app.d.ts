@@ -18,6 +18,8 @@ declare global {
 			/** Set only once sign-in is complete: what the access policy is asked about. */
 			actor: Actor | null;
 			locale: Locale;
+			/** Easy read: bigger words, simpler sentences, fewer choices (a cookie on this device). */
+			easyRead: boolean;
 			i18n: i18n;
 			address: string;
 		}

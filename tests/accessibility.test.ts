@@ -28,7 +28,7 @@ async function visitAs(page: Page, cookie: string | null, path: string) {
 
 const pages = discoverOperations().filter((op) => op.kind === 'page');
 
-for (const locale of ['en-GB', 'cy']) {
+for (const locale of ['en-GB', 'cy', 'ar']) {
 	test(`axe finds 0 violations on every page, for every role (${locale})`, async ({ page }) => {
 		test.setTimeout(240_000);
 		const world = buildMatrixWorld();

@@ -169,8 +169,11 @@ test('a life event added offline is kept on the device and arrives when the conn
 	await context.addCookies([sessionCookie(maya())]);
 	const title = `Our trip to the sea ${tag()}`;
 	await page.goto('/me/story/new?kind=life_event');
-	// The child's tiny toolbar: bold and a list, nothing else.
+	// The editor is not loaded until the child starts writing.
 	const toolbar = page.getByRole('toolbar', { name: 'Text style' });
+	await expect(toolbar).toHaveCount(0);
+	await page.getByRole('textbox', { name: 'Tell the story' }).click();
+	// The child's tiny toolbar: bold and a list, nothing else.
 	await expect(toolbar.getByRole('button')).toHaveText(['Bold', 'Bullet list']);
 	await context.setOffline(true);
 	await page.getByLabel('What happened?').fill(title);

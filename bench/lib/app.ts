@@ -19,7 +19,10 @@ export async function startApp(name: string) {
 	return {
 		dataDir,
 		/** One request, as the browser would send it; resolves when the whole body is read. */
-		async get(url: string, cookie: string): Promise<{ status: number; bytes: number }> {
+		async get(
+			url: string,
+			cookie: string
+		): Promise<{ status: number; bytes: number; body: string }> {
 			const request = new Request(`http://localhost${url}`, {
 				headers: { cookie, accept: 'text/html', 'sec-fetch-site': 'same-origin' }
 			});
@@ -27,7 +30,7 @@ export async function startApp(name: string) {
 				getClientAddress: () => '127.0.0.1'
 			});
 			const body = await response.text();
-			return { status: response.status, bytes: body.length };
+			return { status: response.status, bytes: body.length, body };
 		}
 	};
 }

@@ -1,4 +1,8 @@
-/** The one date helper: UK time, in the reader's language. Formatters are made once and kept. */
+/**
+ * The one date helper: UK time, in the reader's language and digits. Always the Gregorian
+ * calendar: Persian and Pashto would otherwise default to the Solar Hijri one, and a child in the
+ * UK needs the date that matches their letters, school and review. Formatters are made once.
+ */
 const timeZone = 'Europe/London';
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -6,7 +10,7 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 	const key = `${locale}|${JSON.stringify(options)}`;
 	let made = formatters.get(key);
 	if (!made) {
-		made = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+		made = new Intl.DateTimeFormat(locale, { ...options, timeZone, calendar: 'gregory' });
 		formatters.set(key, made);
 	}
 	return made;
@@ -35,5 +39,5 @@ export function formatEventDate(
 	if (m !== undefined) {
 		return formatter(locale, { month: 'long', year: 'numeric' }).format(Date.UTC(y!, m - 1, 15));
 	}
-	return String(y);
+	return formatter(locale, { year: 'numeric' }).format(Date.UTC(y!, 6, 1));
 }

@@ -5,24 +5,44 @@ type Messages = Record<string, unknown>;
 
 // One chunk per locale: a browser downloads only the language it shows.
 const loaders = import.meta.glob<Messages>('$messages/*.json', { import: 'default' });
+// Easy-read wording of the child's strings, where a language has it (messages/easy/<locale>.json).
+const easyLoaders = import.meta.glob<Messages>('$messages/easy/*.json', { import: 'default' });
+
+function find(from: Record<string, () => Promise<Messages>>, locale: Locale) {
+	return Object.entries(from).find(([path]) => path.endsWith(`/${locale}.json`))?.[1];
+}
 
 export async function loadMessages(locale: Locale): Promise<Messages> {
-	const entry = Object.entries(loaders).find(([path]) => path.endsWith(`/${locale}.json`));
-	if (!entry) throw new Error(`No messages for ${locale}`);
-	return entry[1]();
+	const load = find(loaders, locale);
+	if (!load) throw new Error(`No messages for ${locale}`);
+	return load();
+}
+
+export function hasEasyRead(locale: Locale): boolean {
+	return find(easyLoaders, locale) !== undefined;
 }
 
 /**
  * A fresh i18next instance for one request (server) or one page (browser), so that concurrent
- * requests never share a language.
+ * requests never share a language. In easy read, each key is looked up in the easy-read wording
+ * first and falls back to the usual one.
  */
-export async function createI18n(locale: string): Promise<i18n> {
+export async function createI18n(
+	locale: string,
+	options: { easyRead?: boolean } = {}
+): Promise<i18n> {
 	const lng: Locale = isLocale(locale) ? locale : defaultLocale;
+	const loadEasy = options.easyRead ? find(easyLoaders, lng) : undefined;
+	const resources: Record<string, Messages> = { translation: await loadMessages(lng) };
+	if (loadEasy) resources.easy = await loadEasy();
 	const instance = i18next.createInstance();
 	await instance.init({
 		lng,
 		fallbackLng: false,
-		resources: { [lng]: { translation: await loadMessages(lng) } },
+		resources: { [lng]: resources },
+		ns: Object.keys(resources),
+		defaultNS: loadEasy ? 'easy' : 'translation',
+		fallbackNS: loadEasy ? 'translation' : false,
 		// Svelte escapes what it renders; escaping here as well would double-escape.
 		interpolation: { escapeValue: false },
 		returnNull: false,

@@ -14,3 +14,18 @@ export type ListItem = { type: 'listItem'; content: BlockNode[] };
 export type Doc = { type: 'doc'; content: BlockNode[] };
 
 export const emptyDoc: Doc = { type: 'doc', content: [] };
+
+/** The words of a document as plain text, one block to a line: what read-aloud speaks. */
+export function docText(doc: Doc): string {
+	const lines: string[] = [];
+	const inline = (nodes: InlineNode[] = []) =>
+		nodes.map((n) => (n.type === 'text' ? n.text : ' ')).join('');
+	const walk = (blocks: BlockNode[]) => {
+		for (const block of blocks) {
+			if (block.type === 'paragraph' || block.type === 'heading') lines.push(inline(block.content));
+			else for (const item of block.content) walk(item.content);
+		}
+	};
+	walk(doc.content);
+	return lines.filter((l) => l.trim()).join('\n');
+}

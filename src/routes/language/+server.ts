@@ -5,12 +5,7 @@ import { isLocale } from '$lib/i18n/locales';
 import { languageCookie } from '$lib/server/web/i18n-handle';
 import { setLocale } from '$lib/server/accounts/manage';
 import * as accessLog from '$lib/server/audit/access-log';
-import { readForm } from '$lib/server/web/guards';
-
-/** Only a path on this site: never somewhere else (`//evil.example`, `https://...`). */
-function safeReturn(value: FormDataEntryValue | null): string {
-	return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
-}
+import { readForm, safeReturn } from '$lib/server/web/guards';
 
 /** Remembers the language for this browser, and for the person when signed in. */
 export const POST: RequestHandler = async ({ request, locals, cookies, url }) => {

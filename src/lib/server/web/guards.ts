@@ -75,3 +75,8 @@ export async function readForm(request: Request): Promise<FormData> {
 export function isAccountError(e: unknown): e is AccountError {
 	return e instanceof AccountError;
 }
+
+/** Only a path on this site: never somewhere else (`//evil.example`, `https://...`). */
+export function safeReturn(value: FormDataEntryValue | null): string {
+	return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
+}

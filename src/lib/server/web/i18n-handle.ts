@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { createI18n } from '$lib/i18n';
+import { isChildRole } from '$lib/server/access/roles';
 import {
 	defaultLocale,
 	directionOf,
@@ -9,6 +10,7 @@ import {
 } from '$lib/i18n/locales';
 
 export const languageCookie = 'waymark-lang';
+export const easyReadCookie = 'waymark-easy';
 
 /** The person's saved choice, then this browser's choice, then the browser's languages. */
 export function chooseLocale(
@@ -21,17 +23,25 @@ export function chooseLocale(
 	return matchAcceptLanguage(acceptLanguage) ?? defaultLocale;
 }
 
-/** One i18next instance per request, and `<html lang dir>` to match. */
+/** One i18next instance per request, and `<html lang dir class>` to match. */
 export const i18n: Handle = async ({ event, resolve }) => {
 	const locale = chooseLocale(
 		event.locals.user?.locale,
 		event.cookies.get(languageCookie),
 		event.request.headers.get('accept-language')
 	);
+	// Easy read is the child's: staff on a shared device always get the usual wording.
+	const easyRead =
+		event.cookies.get(easyReadCookie) === '1' &&
+		(!event.locals.user || isChildRole(event.locals.user.role));
 	event.locals.locale = locale;
-	event.locals.i18n = await createI18n(locale);
+	event.locals.easyRead = easyRead;
+	event.locals.i18n = await createI18n(locale, { easyRead });
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%waymark.lang%', locale).replace('%waymark.dir%', directionOf(locale))
+			html
+				.replace('%waymark.lang%', locale)
+				.replace('%waymark.dir%', directionOf(locale))
+				.replace('%waymark.class%', easyRead ? 'easy-read' : '')
 	});
 };

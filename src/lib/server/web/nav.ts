@@ -2,7 +2,8 @@ import type { Actor } from '../access';
 import { allows } from '../access';
 import { isChildRole } from '../access/roles';
 
-export type NavItem = { href: string; label: string };
+/** `more`: left out of the menu in easy read, where fewer choices help (reachable from pages). */
+export type NavItem = { href: string; label: string; more?: boolean };
 
 /** Each role's home. Sections that are not built yet are not listed anywhere. */
 export function homeFor(actor: Actor): string {
@@ -20,8 +21,8 @@ export function navFor(actor: Actor | null): NavItem[] {
 			{ href: '/me/story', label: 'nav.myStory' },
 			{ href: '/me/views', label: 'nav.myViews' },
 			{ href: '/me/record', label: 'nav.myRecord' },
-			{ href: '/me/disagreements', label: 'nav.myDisagreements' },
-			{ href: '/me/who-looked', label: 'nav.whoLooked' },
+			{ href: '/me/disagreements', label: 'nav.myDisagreements', more: true },
+			{ href: '/me/who-looked', label: 'nav.whoLooked', more: true },
 			{ href: '/help', label: 'nav.help' }
 		);
 	}

@@ -1,0 +1,119 @@
+// @ts-check
+/**
+ * The little JavaScript every page gets, hydrated or not (about 1.5 KB): it finds what it works on
+ * by data attributes, through one listener, so it also serves pages SvelteKit draws later.
+ * - registers the service worker (offline page, offline drafts);
+ * - read-aloud: the device's own voices (Web Speech API), in the text's language, with pause and
+ *   stop; where the device has no voice for it, the box says so and offers English;
+ * - glossary words: the first tap shows the explanation, the second opens the glossary;
+ * - print buttons.
+ * Everything here has a way without JavaScript, or is only shown once it can work.
+ */
+navigator.serviceWorker?.register('/service-worker.js').catch(() => {
+	// No service worker (private mode, old browser): Waymark works without one.
+});
+
+const root = document.documentElement;
+const speech = 'speechSynthesis' in window ? window.speechSynthesis : null;
+if (speech) root.classList.add('can-speak');
+if (typeof window.print === 'function') root.classList.add('can-print');
+
+/** Which controls each state shows. */
+const shown = {
+	idle: ['play'],
+	speaking: ['pause', 'stop'],
+	paused: ['resume', 'stop'],
+	'no-voice': ['play', 'no-voice']
+};
+
+/** @type {HTMLElement | null} */
+let speaking = null;
+
+/** @param {HTMLElement} box @param {keyof typeof shown} state */
+function show(box, state) {
+	box.dataset.state = state;
+	for (const part of box.querySelectorAll('[data-read]')) {
+		if (part instanceof HTMLElement) part.hidden = !shown[state].includes(part.dataset.read ?? '');
+	}
+}
+
+/** @returns {Promise<SpeechSynthesisVoice[]>} */
+function voices() {
+	const now = speech?.getVoices() ?? [];
+	if (now.length || !speech) return Promise.resolve(now);
+	// Chrome fills the list a moment after the page loads.
+	return new Promise((resolve) => {
+		const done = () => resolve(speech.getVoices());
+		speech.addEventListener('voiceschanged', done, { once: true });
+		setTimeout(done, 1500);
+	});
+}
+
+/** The exact language tag first ("cy-GB"), then the same language anywhere ("cy"). @param {string} lang */
+async function voiceFor(lang) {
+	const all = await voices();
+	const tag = lang.toLowerCase();
+	const of = (/** @type {SpeechSynthesisVoice} */ v) => v.lang.toLowerCase().replace('_', '-');
+	return (
+		all.find((v) => of(v) === tag) ??
+		all.find((v) => of(v).split('-')[0] === tag.split('-')[0]) ??
+		null
+	);
+}
+
+/** @param {HTMLElement} box */
+async function play(box) {
+	if (!speech) return;
+	const lang = box.dataset.lang ?? root.lang;
+	const voice = await voiceFor(lang);
+	if (!voice) return show(box, 'no-voice');
+	speech.cancel();
+	if (speaking && speaking !== box) show(speaking, 'idle');
+	const utterance = new SpeechSynthesisUtterance(box.dataset.text ?? '');
+	utterance.lang = lang;
+	utterance.voice = voice;
+	utterance.rate = 0.9;
+	const end = () => {
+		if (speaking === box) {
+			speaking = null;
+			show(box, 'idle');
+		}
+	};
+	utterance.addEventListener('end', end);
+	utterance.addEventListener('error', end);
+	speaking = box;
+	show(box, 'speaking');
+	speech.speak(utterance);
+}
+
+document.addEventListener('click', (event) => {
+	const target = event.target instanceof Element ? event.target : null;
+	const control = target?.closest('[data-read]');
+	const box = control?.closest('.read-aloud');
+	if (control instanceof HTMLElement && box instanceof HTMLElement && speech) {
+		const action = control.dataset.read;
+		if (action === 'play') play(box);
+		if (action === 'pause') (speech.pause(), show(box, 'paused'));
+		if (action === 'resume') (speech.resume(), show(box, 'speaking'));
+		if (action === 'stop') ((speaking = null), speech.cancel(), show(box, 'idle'));
+		return;
+	}
+	if (target?.closest('[data-print]')) return window.print();
+	// A glossary word: the first tap explains it; the second follows the link to the glossary.
+	const term = target?.closest('.term');
+	if (term && target?.closest('a') && !term.classList.contains('open')) {
+		event.preventDefault();
+		term.classList.add('open');
+	}
+});
+
+document.addEventListener('focusout', (event) => {
+	if (event.target instanceof Element) event.target.closest('.term')?.classList.remove('open');
+});
+
+document.addEventListener('keydown', (event) => {
+	if (event.key === 'Escape') document.querySelector('.term.open')?.classList.remove('open');
+});
+
+// Leaving the page stops the voice.
+window.addEventListener('pagehide', () => speech?.cancel());
