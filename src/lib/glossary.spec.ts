@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from './i18n';
 import { glossaryOf, markTerms } from './glossary';
+import { locales } from './i18n/locales';
 
 describe('the glossary', () => {
+	it.each(locales.map((l) => l.code))(
+		'%s has every term, and explains the English words of a record written in English',
+		async (lng) => {
+			const glossary = glossaryOf(await createI18n(lng));
+			const english = glossaryOf(await createI18n('en-GB'));
+			expect(glossary.terms.map((t) => t.slug).sort()).toEqual(
+				english.terms.map((t) => t.slug).sort()
+			);
+			const text = 'Maya’s IRO chaired her looked after review. Her foster carer came.';
+			const found = markTerms(text, glossary, lng, new Set())
+				.filter((s) => s.term)
+				.map((s) => s.term!.slug);
+			expect(found).toEqual(['iro', 'review', 'foster-carer']);
+		}
+	);
+
 	it('has at least 40 care-system terms, explained, in English and Welsh', async () => {
 		for (const lng of ['en-GB', 'cy']) {
 			const glossary = glossaryOf(await createI18n(lng));
