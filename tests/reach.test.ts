@@ -271,6 +271,8 @@ test('keyboard only: a child signs in, writes their views, says "I disagree", an
 	await expect(page).toHaveURL(/\/me\/disagree\//);
 	await tabTo(page, page.getByLabel('What is wrong?'));
 	await page.keyboard.type('It says I was late. I was not.');
+	await tabTo(page, page.getByLabel('Add my side next to it'));
+	await page.keyboard.press('Space');
 	await tabTo(page, page.getByRole('button', { name: 'Send', exact: true }));
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('status')).toContainText('Sent. Thank you for telling us.');
@@ -327,6 +329,7 @@ test.describe('without JavaScript', () => {
 		await expect(page.locator('main .entry-card').first()).toBeVisible();
 		await page.getByRole('link', { name: 'I disagree' }).first().click();
 		await page.getByLabel('What is wrong?').fill('It got the day wrong, without JavaScript.');
+		await page.getByLabel('Explain it to me').check();
 		await page.getByRole('button', { name: 'Send', exact: true }).click();
 		await expect(page.getByRole('status')).toContainText('Sent. Thank you for telling us.');
 	});

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { ensureBuilt } from '../src/cli/build';
+import { openDatabase } from '../src/lib/server/db';
+import { createSession } from '../src/lib/server/auth/session';
+import { hashPassword } from '../src/lib/server/auth/password';
+import { user } from '../src/lib/server/db/schema';
+import {
+	actorFor,
+	assignTo,
+	entryInput,
+	makeChild,
+	makeOrganisation,
+	makeUnit,
+	makeUser
+} from '../src/lib/server/test/factories';
+import { createDraft, finaliseEntry } from '../src/lib/server/record/write';
+import { docFromPlainText } from '../src/lib/server/record/sanitise';
+import { writeSection } from './lib/docs';
+
+// npm run bench:server: an organisation of 2,000 children with 1,000 entries each (2 million,
+// written through the real write path and chained), then autocannon with 20 connections for 20 s
+// against the child's timeline route ("My story", page 1, each request as one of 200 children),
+// and the same against a bare Node handler doing the same queries (bench/lib/bare-timeline.ts),
+// one after the other in the same run. CHILDREN=… ENTRIES=… make it smaller for a quick look.
+
+const children = Number(process.env.CHILDREN ?? 2000);
+const perChild = Number(process.env.ENTRIES ?? 1000);
+const seconds = Number(process.env.SECONDS ?? 20);
+const connections = 20;
+
+ensureBuilt();
+const dataDir = path.resolve('bench/.data/server');
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+const dbFile = path.join(dataDir, 'waymark.db');
+const db = openDatabase(dbFile);
+
+// Seeding: 40 homes, a key worker for each 50 children.
+const started = Date.now();
+const org = makeOrganisation(db, 'Benchmark council');
+const ids: { userId: string; childId: string }[] = [];
+const text =
+	'Went to the looked-after review today. Said they are happy at home and want to keep swimming.\n\nThe PEP meeting is next month.';
+const body = docFromPlainText(text);
+const start = Date.UTC(2013, 4, 14);
+let worker = makeUser(db, org.id, 'key_worker');
+for (let c = 0; c < children; c++) {
+	if (c % 50 === 0) {
+		const home = makeUnit(db, org.id, 'home');
+		worker = makeUser(db, org.id, 'key_worker', { unitId: home.id });
+	}
+	const child = makeChild(db, org.id, { homeId: worker.unitId });
+	assignTo(db, worker, child.profile.id, 'key_worker');
+	ids.push({ userId: child.account!.id, childId: child.profile.id });
+	const actor = actorFor(db, worker);
+	db.transaction((tx) => {
+		for (let i = 0; i < perChild; i++) {
+			const at = new Date(start + i * 86_400_000 * 3);
+			const visibility = i % 10 < 6 ? 'shared' : i % 10 < 9 ? 'staff_only' : 'confidential';
+			const draft = createDraft(
+				tx,
+				actor,
+				child.profile.id,
+				entryInput({
+					title: `Entry ${i + 1}`,
+					body,
+					eventDate: at.toISOString().slice(0, 10),
+					visibility,
+					confidentialReason: visibility === 'confidential' ? 'Police request.' : null
+				}),
+				at
+			);
+			finaliseEntry(tx, actor, draft.id, null, at);
+		}
+	});
+	if ((c + 1) % 100 === 0) {
+		const s = (Date.now() - started) / 1000;
+		console.log(
+			`seeded ${c + 1} children (${((c + 1) * perChild).toLocaleString()} entries) in ${s.toFixed(0)} s`
+		);
+	}
+}
+// Any password: start.ts asks for none, but a real child has one.
+const hash = await hashPassword('benchmark pass');
+db.update(user).set({ passwordHash: hash }).run();
+const cookies = ids
+	.filter((_, i) => i % Math.max(1, Math.floor(children / 200)) === 0)
+	.map(
+		({ userId }) =>
+			`waymark-session=${createSession(db, userId, { twoFactorVerified: true }).token}`
+	);
+db.$client.pragma('wal_checkpoint(TRUNCATE)');
+const seedSeconds = (Date.now() - started) / 1000;
+const size = fs.statSync(dbFile).size;
+console.log(`seeded in ${seedSeconds.toFixed(0)} s; database ${(size / 1e9).toFixed(2)} GB`);
+
+function serve(args: string[], env: Record<string, string>) {
+	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	return new Promise<() => void>((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			out += chunk;
+			if (out.includes('running at')) resolve(() => child.kill());
+		});
+		child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+	});
+}
+
+async function load(url: string) {
+	let n = 0;
+	const result = await autocannon({
+		url,
+		connections,
+		duration: seconds,
+		requests: [
+			{
+				setupRequest: (req) => ({
+					...req,
+					headers: { ...req.headers, cookie: cookies[n++ % cookies.length]!, accept: 'text/html' }
+				})
+			}
+		]
+	});
+	return {
+		rps: result.requests.average,
+		p975: result.latency.p97_5,
+		ok: result.non2xx === 0 && result.errors === 0,
+		total: result.requests.total
+	};
+}
+
+const stopApp = await serve(['src/cli/start.ts'], {
+	DATA_DIR: dataDir,
+	PORT: '4193',
+	HOST: '127.0.0.1'
+});
+await load('http://127.0.0.1:4193/me/story'); // warm-up, not counted
+const app = await load('http://127.0.0.1:4193/me/story');
+stopApp();
+const stopBare = await serve(['bench/lib/bare-timeline.ts', dbFile, '4194'], {});
+await load('http://127.0.0.1:4194/me/story');
+const bare = await load('http://127.0.0.1:4194/me/story');
+stopBare();
+
+const ratio = app.rps / bare.rps;
+const table = `Measured by \`npm run bench:server\` on ${new Date().toISOString().slice(0, 10)} (2 cores, Node ${process.versions.node}): ${children.toLocaleString()} children × ${perChild.toLocaleString()} entries (${(children * perChild).toLocaleString()} entries, ${(size / 1e9).toFixed(2)} GB, seeded in ${seedSeconds.toFixed(0)} s through the real write path); autocannon, ${connections} connections, ${seconds} s after a ${seconds} s warm-up, each request as one of ${cookies.length} children.
+
+| server | requests/s | p97.5 latency | all 200 |
+| --- | --- | --- | --- |
+| Waymark, \`/me/story\` (SvelteKit, HTML) | ${app.rps.toFixed(1)} | ${app.p975} ms | ${app.ok ? 'yes' : 'no'} |
+| bare Node handler, same queries (JSON) | ${bare.rps.toFixed(1)} | ${bare.p975} ms | ${bare.ok ? 'yes' : 'no'} |
+
+Ratio: **${ratio.toFixed(2)}** of the bare handler (target at least 0.5).`;
+console.log(table);
+if (children === 2000 && perChild === 1000) writeSection('bench:server', table);
+process.exit(0);
