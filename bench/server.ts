@@ -18,10 +18,13 @@ import {
 } from '../src/lib/server/test/factories';
 import { createDraft, finaliseEntry } from '../src/lib/server/record/write';
 import { docFromPlainText } from '../src/lib/server/record/sanitise';
+import { hashOf, hashedColumns, laterColumns, type RawEntry } from '../src/lib/server/record/chain';
+import { randomId } from '../src/lib/server/crypto/random';
+import { sql } from 'drizzle-orm';
 import { writeSection } from './lib/docs';
 
 // npm run bench:server: an organisation of 2,000 children with 1,000 entries each (2 million,
-// written through the real write path and chained), then autocannon with 20 connections for 20 s
+// the first child's through the real write path, the others copied from it and chained anew), then autocannon with 20 connections for 20 s
 // against the child's timeline route ("My story", page 1, each request as one of 200 children),
 // and the same against a bare Node handler doing the same queries (bench/lib/bare-timeline.ts),
 // one after the other in the same run. CHILDREN=… ENTRIES=… make it smaller for a quick look.
@@ -47,6 +50,10 @@ const text =
 const body = docFromPlainText(text);
 const start = Date.UTC(2013, 4, 14);
 let worker = makeUser(db, org.id, 'key_worker');
+let template: RawEntry[] = [];
+const insert = db.$client.prepare(
+	`INSERT INTO entry (${[...hashedColumns, ...laterColumns, 'hash'].join(', ')}) VALUES (${[...hashedColumns, ...laterColumns, 'hash'].map((c) => `@${c}`).join(', ')})`
+);
 for (let c = 0; c < children; c++) {
 	if (c % 50 === 0) {
 		const home = makeUnit(db, org.id, 'home');
@@ -55,28 +62,53 @@ for (let c = 0; c < children; c++) {
 	const child = makeChild(db, org.id, { homeId: worker.unitId });
 	assignTo(db, worker, child.profile.id, 'key_worker');
 	ids.push({ userId: child.account!.id, childId: child.profile.id });
-	const actor = actorFor(db, worker);
-	db.transaction((tx) => {
-		for (let i = 0; i < perChild; i++) {
-			const at = new Date(start + i * 86_400_000 * 3);
-			const visibility = i % 10 < 6 ? 'shared' : i % 10 < 9 ? 'staff_only' : 'confidential';
-			const draft = createDraft(
-				tx,
-				actor,
-				child.profile.id,
-				entryInput({
-					title: `Entry ${i + 1}`,
-					body,
-					eventDate: at.toISOString().slice(0, 10),
-					visibility,
-					confidentialReason: visibility === 'confidential' ? 'Police request.' : null
-				}),
-				at
-			);
-			finaliseEntry(tx, actor, draft.id, null, at);
+	if (c === 0) {
+		// The first child's record through the real write path: drafts finalised into the chain.
+		const actor = actorFor(db, worker);
+		db.transaction((tx) => {
+			for (let i = 0; i < perChild; i++) {
+				const at = new Date(start + i * 86_400_000 * 3);
+				const visibility = i % 10 < 6 ? 'shared' : i % 10 < 9 ? 'staff_only' : 'confidential';
+				const draft = createDraft(
+					tx,
+					actor,
+					child.profile.id,
+					entryInput({
+						title: `Entry ${i + 1}`,
+						body,
+						eventDate: at.toISOString().slice(0, 10),
+						visibility,
+						confidentialReason: visibility === 'confidential' ? 'Police request.' : null
+					}),
+					at
+				);
+				finaliseEntry(tx, actor, draft.id, null, at);
+			}
+		});
+		template = db.all<RawEntry>(
+			sql`SELECT * FROM entry WHERE child_id = ${child.profile.id} ORDER BY seq`
+		);
+		continue;
+	}
+	// Every other child: the same entries as their own rows, by their own worker, chained anew
+	// (the hash covers the id, the child and the previous hash), 30 times faster than the write path.
+	db.transaction(() => {
+		let prev: string | null = null;
+		for (const row of template) {
+			const copy: Record<string, unknown> = {
+				...row,
+				id: randomId(),
+				child_id: child.profile.id,
+				author_user_id: worker.id,
+				author_name: worker.displayName,
+				prev_hash: prev
+			};
+			copy.hash = hashOf(copy);
+			prev = copy.hash as string;
+			insert.run(copy);
 		}
 	});
-	if ((c + 1) % 100 === 0) {
+	if ((c + 1) % 200 === 0) {
 		const s = (Date.now() - started) / 1000;
 		console.log(
 			`seeded ${c + 1} children (${((c + 1) * perChild).toLocaleString()} entries) in ${s.toFixed(0)} s`
@@ -149,7 +181,7 @@ const bare = await load('http://127.0.0.1:4194/me/story');
 stopBare();
 
 const ratio = app.rps / bare.rps;
-const table = `Measured by \`npm run bench:server\` on ${new Date().toISOString().slice(0, 10)} (2 cores, Node ${process.versions.node}): ${children.toLocaleString()} children × ${perChild.toLocaleString()} entries (${(children * perChild).toLocaleString()} entries, ${(size / 1e9).toFixed(2)} GB, seeded in ${seedSeconds.toFixed(0)} s through the real write path); autocannon, ${connections} connections, ${seconds} s after a ${seconds} s warm-up, each request as one of ${cookies.length} children.
+const table = `Measured by \`npm run bench:server\` on ${new Date().toISOString().slice(0, 10)} (2 cores, Node ${process.versions.node}): ${children.toLocaleString()} children × ${perChild.toLocaleString()} entries (${(children * perChild).toLocaleString()} entries, ${(size / 1e9).toFixed(2)} GB, seeded in ${seedSeconds.toFixed(0)} s: the first child's record through the write path, the others copied and chained); autocannon, ${connections} connections, ${seconds} s after a ${seconds} s warm-up, each request as one of ${cookies.length} children.
 
 | server | requests/s | p97.5 latency | all 200 |
 | --- | --- | --- | --- |

@@ -8,10 +8,22 @@ export function provideI18n(get: () => i18n): void {
 	setContext(key, get);
 }
 
+/** Plain messages (no options) of each instance, once looked up: instances never change. */
+const plain = new WeakMap<i18n, Map<string, string>>();
+
 /** The `t` function for a component: `const t = useT();` then `{t('signIn.title')}`. */
 export function useT(): TFunction {
 	const get = getContext<() => i18n>(key);
-	return ((...args: Parameters<TFunction>) => get().t(...args)) as TFunction;
+	return ((...args: Parameters<TFunction>) => {
+		const instance = get();
+		const [name, options] = args as unknown as [unknown, unknown];
+		if (options !== undefined || typeof name !== 'string') return instance.t(...args);
+		let known = plain.get(instance);
+		if (!known) plain.set(instance, (known = new Map()));
+		let text = known.get(name);
+		if (text === undefined) known.set(name, (text = instance.t(name)));
+		return text;
+	}) as TFunction;
 }
 
 export function useLocale(): () => string {

@@ -22,16 +22,26 @@ export function hasEasyRead(locale: Locale): boolean {
 	return find(easyLoaders, locale) !== undefined;
 }
 
+const made = new Map<string, Promise<i18n>>();
+
 /**
- * A fresh i18next instance for one request (server) or one page (browser), so that concurrent
- * requests never share a language. In easy read, each key is looked up in the easy-read wording
- * first and falls back to the usual one.
+ * The i18next instance for a language (and for easy read in it). Each is made once and never
+ * changed afterwards (nothing calls `changeLanguage` or adds resources), so concurrent requests
+ * in different languages each hold their own instance and never mix. In easy read, each key is
+ * looked up in the easy-read wording first and falls back to the usual one.
  */
-export async function createI18n(
-	locale: string,
-	options: { easyRead?: boolean } = {}
-): Promise<i18n> {
+export function createI18n(locale: string, options: { easyRead?: boolean } = {}): Promise<i18n> {
 	const lng: Locale = isLocale(locale) ? locale : defaultLocale;
+	const key = `${lng}|${options.easyRead && hasEasyRead(lng) ? 'easy' : ''}`;
+	let instance = made.get(key);
+	if (!instance) {
+		instance = makeI18n(lng, options);
+		made.set(key, instance);
+	}
+	return instance;
+}
+
+async function makeI18n(lng: Locale, options: { easyRead?: boolean }): Promise<i18n> {
 	const loadEasy = options.easyRead ? find(easyLoaders, lng) : undefined;
 	const resources: Record<string, Messages> = { translation: await loadMessages(lng) };
 	if (loadEasy) resources.easy = await loadEasy();

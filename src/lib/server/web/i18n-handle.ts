@@ -39,9 +39,9 @@ export const i18n: Handle = async ({ event, resolve }) => {
 	event.locals.i18n = await createI18n(locale, { easyRead });
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html
-				.replace('%waymark.lang%', locale)
-				.replace('%waymark.dir%', directionOf(locale))
-				.replace('%waymark.class%', easyRead ? 'easy-read' : '')
+			html.replace(
+				'lang="%waymark.lang%" dir="%waymark.dir%" class="%waymark.class%"',
+				`lang="${locale}" dir="${directionOf(locale)}" class="${easyRead ? 'easy-read' : ''}"`
+			)
 	});
 };
