@@ -42,10 +42,20 @@ export function createI18n(locale: string, options: { easyRead?: boolean } = {})
 }
 
 async function makeI18n(lng: Locale, options: { easyRead?: boolean }): Promise<i18n> {
+	const numbers = new Intl.NumberFormat(lng);
 	const loadEasy = options.easyRead ? find(easyLoaders, lng) : undefined;
 	const resources: Record<string, Messages> = { translation: await loadMessages(lng) };
 	if (loadEasy) resources.easy = await loadEasy();
 	const instance = i18next.createInstance();
+	// i18next's formatter module: every number in a message in the reader's digits ("۱۲" in
+	// Persian, "1 234" in Polish); anything else as it is.
+	instance.use({
+		type: 'formatter',
+		init() {},
+		add() {},
+		addCached() {},
+		format: (value: unknown) => (typeof value === 'number' ? numbers.format(value) : value)
+	});
 	await instance.init({
 		lng,
 		fallbackLng: false,
@@ -53,8 +63,12 @@ async function makeI18n(lng: Locale, options: { easyRead?: boolean }): Promise<i
 		ns: Object.keys(resources),
 		defaultNS: loadEasy ? 'easy' : 'translation',
 		fallbackNS: loadEasy ? 'translation' : false,
-		// Svelte escapes what it renders; escaping here as well would double-escape.
-		interpolation: { escapeValue: false },
+		interpolation: {
+			// Svelte escapes what it renders; escaping here as well would double-escape.
+			escapeValue: false,
+			// Every value goes through the formatter below, without a format named in the message.
+			alwaysFormat: true
+		},
 		returnNull: false,
 		initAsync: false
 	});

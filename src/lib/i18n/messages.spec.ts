@@ -120,6 +120,14 @@ describe('i18next instances', () => {
 		expect(arabic.t('signIn.title')).toBe((await createI18n('ar')).t('signIn.title'));
 	});
 
+	it("writes numbers in the reader's digits", async () => {
+		const { createI18n } = await import('.');
+		expect((await createI18n('fa')).t('record.staff.count', { count: 12 })).toContain('۱۲');
+		expect((await createI18n('en-GB')).t('record.staff.count', { count: 1200 })).toBe(
+			'1,200 entries'
+		);
+	});
+
 	it('counts in Arabic with all six plural forms', async () => {
 		const { createI18n } = await import('.');
 		const ar = await createI18n('ar');
