@@ -35,10 +35,15 @@ function describeMissing(db: Db, childId: string, seq: number): ChainProblem {
 
 /** Walks every child's chain, then checks the heads against the last signed checkpoint. */
 export function verifyChains(db: Db): VerifyResult {
-	const rows = db.all<RawEntry>(
-		sql`SELECT * FROM entry WHERE status = 'final' ORDER BY child_id, seq, rowid`
-	);
+	// One row at a time: an organisation's whole record (millions of entries) never sits in memory.
+	const rows = db.$client
+		.prepare(`SELECT * FROM entry WHERE status = 'final' ORDER BY child_id, seq, rowid`)
+		.iterate() as IterableIterator<RawEntry>;
 	const problems: ChainProblem[] = [];
+	// Gaps are named after the walk: the connection reads nothing else while it iterates.
+	const gaps: ChainProblem[] = [];
+	let entries = 0;
+	let children = 0;
 	// An entry of no child at all was moved or made up: name it before anything else.
 	const orphans = db.all<{ id: string; child_id: string; seq: number }>(
 		sql`SELECT id, child_id, seq FROM entry WHERE status = 'final' AND child_id NOT IN (SELECT id FROM child_profile)`
@@ -59,8 +64,10 @@ export function verifyChains(db: Db): VerifyResult {
 	let previous: string | null = null;
 	for (const row of rows) {
 		const child = String(row.child_id);
+		entries++;
 		if (child !== childId) {
 			childId = child;
+			children++;
 			expected = 1;
 			previous = null;
 		}
@@ -70,8 +77,16 @@ export function verifyChains(db: Db): VerifyResult {
 			problems.push(problem);
 			broken.add(child);
 		};
-		if (seq > expected) fail(describeMissing(db, child, expected));
-		else if (seq !== expected)
+		if (seq > expected) {
+			const gap: ChainProblem = {
+				childId: child,
+				seq: expected,
+				entryId: null,
+				problem: 'missing'
+			};
+			gaps.push(gap);
+			fail(gap);
+		} else if (seq !== expected)
 			fail({ childId: child, seq: expected, entryId: String(row.id), problem: 'unexpected' });
 		else if (row.prev_hash !== previous)
 			fail({ childId: child, seq, entryId: String(row.id), problem: 'broken-link' });
@@ -83,6 +98,7 @@ export function verifyChains(db: Db): VerifyResult {
 			expected++;
 		}
 	}
+	for (const gap of gaps) gap.entryId = describeMissing(db, gap.childId, gap.seq).entryId;
 	const checkpoint = latestCheckpoint(db);
 	if (checkpoint) {
 		if (!macMatches(checkpoint.heads, checkpoint.mac)) {
@@ -110,8 +126,8 @@ export function verifyChains(db: Db): VerifyResult {
 	}
 	return {
 		ok: problems.length === 0,
-		entries: rows.length,
-		children: new Set(rows.map((r) => r.child_id)).size,
+		entries,
+		children,
 		problems
 	};
 }
