@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { ensureBuilt } from '../src/cli/build';
 import { openDatabase } from '../src/lib/server/db';
@@ -22,6 +21,7 @@ import { hashOf, hashedColumns, laterColumns, type RawEntry } from '../src/lib/s
 import { randomId } from '../src/lib/server/crypto/random';
 import { sql } from 'drizzle-orm';
 import { writeSection } from './lib/docs';
+import { spawnUntilRunning as serve } from './lib/server';
 
 // npm run bench:server: an organisation of 2,000 children with 1,000 entries each (2 million,
 // the first child's through the real write path, the others copied from it and chained anew), then autocannon with 20 connections for 20 s
@@ -128,21 +128,6 @@ db.$client.pragma('wal_checkpoint(TRUNCATE)');
 const seedSeconds = (Date.now() - started) / 1000;
 const size = fs.statSync(dbFile).size;
 console.log(`seeded in ${seedSeconds.toFixed(0)} s; database ${(size / 1e9).toFixed(2)} GB`);
-
-function serve(args: string[], env: Record<string, string>) {
-	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	return new Promise<() => void>((resolve, reject) => {
-		let out = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			out += chunk;
-			if (out.includes('running at')) resolve(() => child.kill());
-		});
-		child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-	});
-}
 
 async function load(url: string) {
 	let n = 0;

@@ -3,6 +3,22 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ensureBuilt } from '../../src/cli/build';
 
+/** A script run with tsx in its own process; resolves (with a stop function) once it says "running at". */
+export function spawnUntilRunning(args: string[], env: Record<string, string>) {
+	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	return new Promise<() => void>((resolve, reject) => {
+		let out = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			out += chunk;
+			if (out.includes('running at')) resolve(() => child.kill());
+		});
+		child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+	});
+}
+
 /**
  * Waymark as `npm start` runs it, on a fresh data folder with the demo data, on its own port: for
  * measurements that need a real HTTP server and a real browser. Stop it with `stop()`.
@@ -11,21 +27,10 @@ export async function startServer(name: string, port: number) {
 	ensureBuilt();
 	const dataDir = path.resolve('bench/.data', name);
 	fs.rmSync(dataDir, { recursive: true, force: true });
-	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/start.ts'], {
-		env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' },
-		stdio: ['ignore', 'pipe', 'inherit']
+	const stop = await spawnUntilRunning(['src/cli/start.ts'], {
+		DATA_DIR: dataDir,
+		PORT: String(port),
+		HOST: '127.0.0.1'
 	});
-	await new Promise<void>((resolve, reject) => {
-		let out = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			out += chunk;
-			if (out.includes('running at')) resolve();
-		});
-		child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-	});
-	return {
-		dataDir,
-		origin: `http://127.0.0.1:${port}`,
-		stop: () => child.kill()
-	};
+	return { dataDir, origin: `http://127.0.0.1:${port}`, stop };
 }
