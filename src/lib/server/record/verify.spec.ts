@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { createTestDb } from '../test/db';
 import { assignTo, finalEntry, makeWorld } from '../test/factories';
 import * as schema from '../db/schema';
-import type { Db } from '../db';
+import type { AppDatabase } from '../db';
 import { hashOf, hashedColumns, laterColumns, type RawEntry } from './chain';
 import { verifyAndCheckpoint, verifyChains, type ChainProblem } from './verify';
 
@@ -54,7 +54,7 @@ function open(image: Buffer) {
 	sqlite.pragma('foreign_keys = OFF');
 	for (const name of ['entry_final_no_update', 'entry_final_no_delete'])
 		sqlite.exec(`DROP TRIGGER ${name}`);
-	return { sqlite, db: drizzle(sqlite, { schema }) as unknown as Db };
+	return { sqlite, db: drizzle(sqlite, { schema }) as unknown as AppDatabase };
 }
 
 type Expect = (p: ChainProblem) => boolean;

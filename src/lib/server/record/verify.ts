@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { AppDatabase, Db } from '../db';
 import {
 	currentHeads,
 	hashOf,
@@ -34,7 +34,7 @@ function describeMissing(db: Db, childId: string, seq: number): ChainProblem {
 }
 
 /** Walks every child's chain, then checks the heads against the last signed checkpoint. */
-export function verifyChains(db: Db): VerifyResult {
+export function verifyChains(db: AppDatabase): VerifyResult {
 	// One row at a time: an organisation's whole record (millions of entries) never sits in memory.
 	const rows = db.$client
 		.prepare(`SELECT * FROM entry WHERE status = 'final' ORDER BY child_id, seq, rowid`)
@@ -133,7 +133,7 @@ export function verifyChains(db: Db): VerifyResult {
 }
 
 /** Verify, and when every chain is whole, sign a new checkpoint of their heads. */
-export function verifyAndCheckpoint(db: Db, now = new Date()): VerifyResult {
+export function verifyAndCheckpoint(db: AppDatabase, now = new Date()): VerifyResult {
 	const result = verifyChains(db);
 	if (result.ok) writeCheckpoint(db, currentHeads(db), now);
 	return result;
