@@ -109,7 +109,7 @@ test('a disagreement ends in "corrected": the child reads the new text', async (
 		return c.newPage();
 	})();
 	await wp.goto(mine.replace('/me/disagreements/', '/disagreements/'));
-	await wp.getByLabel('Corrected: a new entry replaces it').check();
+	await wp.getByLabel('Fixed: a new entry takes its place').check();
 	await wp.getByLabel('The reason, in plain words').fill('The school sent the right grade.');
 	await wp.getByLabel('For "corrected": the entry’s new text').fill('Maya got a B in maths.');
 	await wp.getByRole('button', { name: 'Record the decision' }).click();

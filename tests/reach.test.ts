@@ -16,7 +16,15 @@ test.describe.configure({ mode: 'serial' });
 
 const maya = () =>
 	e2eDb().select().from(user).where(eq(user.username, demoSignIns().child.username)).get()!.id;
-const language = (code: string) => ({ name: 'waymark-lang', value: code, url: baseURL });
+/** This browser's language; and Maya's own saved choice, which comes before it once signed in. */
+const language = (code: string) => {
+	e2eDb().update(user).set({ locale: code }).where(eq(user.id, maya())).run();
+	return { name: 'waymark-lang', value: code, url: baseURL };
+};
+// Other test files expect Maya in English, as the demo makes her.
+test.afterEach(() => {
+	e2eDb().update(user).set({ locale: null }).where(eq(user.id, maya())).run();
+});
 
 /** Pages a child only reads: no framework JavaScript, only the small page script. */
 const readingPages = [
