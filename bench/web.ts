@@ -36,6 +36,16 @@ const pages = [
 	['/me/story/new?kind=life_event', 'add a life event (hydrated)']
 ] as const;
 
+/** A fresh browser context, signed in as the demo child, in a language. */
+async function asMaya(lang: string, viewport?: { width: number; height: number }) {
+	const context = await browser.newContext(viewport ? { viewport } : {});
+	await context.addCookies([
+		{ name: 'waymark-session', value: session(), url: server.origin },
+		{ name: 'waymark-lang', value: lang, url: server.origin }
+	]);
+	return { context, page: await context.newPage() };
+}
+
 // Bytes, twice over to show they are stable from run to run.
 const browser = await chromium.launch({ ...findChromium(), args: chromiumArgs });
 const weights: Record<string, Weight[]> = {};
@@ -43,12 +53,7 @@ for (const round of [1, 2]) {
 	for (const lang of ['en-GB', 'ar']) {
 		for (const [url] of pages) {
 			// A fresh browser context for each page: nothing comes from another page's cache.
-			const context = await browser.newContext();
-			await context.addCookies([
-				{ name: 'waymark-session', value: session(), url: server.origin },
-				{ name: 'waymark-lang', value: lang, url: server.origin }
-			]);
-			const page = await context.newPage();
+			const { context, page } = await asMaya(lang);
 			(weights[`${lang} ${url}`] ??= [])[round - 1] = await pageWeight(page, server.origin + url);
 			await context.close();
 		}
@@ -58,12 +63,7 @@ for (const round of [1, 2]) {
 // Screenshots of the child's main pages in Arabic, at a phone's size, to be checked by eye.
 fs.mkdirSync('docs/screenshots', { recursive: true });
 {
-	const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-	await context.addCookies([
-		{ name: 'waymark-session', value: session(), url: server.origin },
-		{ name: 'waymark-lang', value: 'ar', url: server.origin }
-	]);
-	const page = await context.newPage();
+	const { context, page } = await asMaya('ar', { width: 390, height: 844 });
 	for (const [url, name] of [
 		['/me', 'home'],
 		['/me/story', 'story'],

@@ -1,17 +1,17 @@
 /** `npm run check:messages [locale…]`: every message file against English, problem by problem. */
 import path from 'node:path';
 import { locales } from '../lib/i18n/locales';
-import { loadMessages, problemsWith } from '../lib/i18n/check';
+import { readMessages, problemsWith } from '../lib/i18n/check';
 
 const dir = path.resolve('messages');
-const english = loadMessages(dir, 'en-GB');
+const english = readMessages(dir, 'en-GB');
 const wanted = process.argv.slice(2);
 let failed = false;
 for (const { code } of locales) {
 	if (wanted.length && !wanted.includes(code)) continue;
 	let problems: string[];
 	try {
-		problems = problemsWith(english, loadMessages(dir, code), code);
+		problems = problemsWith(english, readMessages(dir, code), code);
 	} catch (e) {
 		problems = [`cannot read messages/${code}.json: ${(e as Error).message}`];
 	}

@@ -20,7 +20,8 @@ export function flatten(value: unknown, prefix = '', out: Messages = {}): Messag
 	return out;
 }
 
-export function loadMessages(dir: string, code: string): Messages {
+/** A message file from disk, flattened to dotted keys (the app loads them with `loadMessages`). */
+export function readMessages(dir: string, code: string): Messages {
 	return flatten(JSON.parse(fs.readFileSync(path.join(dir, `${code}.json`), 'utf8')));
 }
 

@@ -45,3 +45,20 @@ export function matchAcceptLanguage(header: string | null): Locale | null {
 	}
 	return null;
 }
+
+const namesIn = new Map<string, string>();
+
+/** A language's name in the reader's language ("العربية" for "ar" on an Arabic page), made once. */
+export function languageNameIn(lang: string, inLocale: string): string {
+	const key = `${lang}|${inLocale}`;
+	let name = namesIn.get(key);
+	if (name === undefined) {
+		try {
+			name = new Intl.DisplayNames([inLocale], { type: 'language' }).of(lang) ?? lang;
+		} catch {
+			name = lang;
+		}
+		namesIn.set(key, name);
+	}
+	return name;
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { flatten } from './check';
+import { readMessages } from './check';
 import { isChildFacing } from './audience';
 import { gradeOf } from './readability';
 import { readabilityExceptions } from './readability-exceptions';
@@ -24,10 +24,10 @@ export const shortestScored = 5;
  * children see, so where one exists it is graded as well (as `easy:<key>`).
  */
 export function readabilityReport(dir: string) {
-	const english = flatten(JSON.parse(fs.readFileSync(path.join(dir, 'en-GB.json'), 'utf8')));
-	const easyFile = path.join(dir, 'easy', 'en-GB.json');
-	const easy = fs.existsSync(easyFile)
-		? flatten(JSON.parse(fs.readFileSync(easyFile, 'utf8')))
+	const english = readMessages(dir, 'en-GB');
+	const easyDir = path.join(dir, 'easy');
+	const easy = fs.existsSync(path.join(easyDir, 'en-GB.json'))
+		? readMessages(easyDir, 'en-GB')
 		: {};
 	const rows: ReadabilityRow[] = [];
 	const add = (key: string, text: string, label = key) => {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { isLocale } from '$lib/i18n/locales';
-import { languageCookie } from '$lib/server/web/i18n-handle';
+import { languageCookie, rememberOnDevice } from '$lib/server/web/i18n-handle';
 import { setLocale } from '$lib/server/accounts/manage';
 import * as accessLog from '$lib/server/audit/access-log';
 import { readForm, safeReturn } from '$lib/server/web/guards';
@@ -12,13 +12,7 @@ export const POST: RequestHandler = async ({ request, locals, cookies, url }) =>
 	const form = await readForm(request);
 	const locale = form.get('locale');
 	if (isLocale(locale)) {
-		cookies.set(languageCookie, locale, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			maxAge: 60 * 60 * 24 * 365
-		});
+		rememberOnDevice(cookies, url, languageCookie, locale);
 		if (locals.user && locals.user.locale !== locale) {
 			const db = getDb();
 			setLocale(db, locals.user.id, locale);
