@@ -1,17 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import { demoSignIns, e2eDb, sessionCookie } from './fixtures/server';
-import { childProfile, user } from '../src/lib/server/db/schema';
+import { demoSignIns, e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import { user } from '../src/lib/server/db/schema';
 import { finalEntry } from '../src/lib/server/test/factories';
 
 test.describe.configure({ mode: 'serial' });
-
-const userId = (username: string) =>
-	e2eDb().select().from(user).where(eq(user.username, username)).get()!.id;
-const maya = () => userId(demoSignIns().child.username);
-const mayaChildId = () =>
-	e2eDb().select().from(childProfile).where(eq(childProfile.userId, maya())).get()!.id;
 
 /** A shared entry in Maya's record, written by her key worker, to disagree with. */
 function sharedEntry(title: string) {
@@ -56,7 +50,7 @@ test('the child disagrees; the worker acknowledges, adds her side and links it t
 	await expect(page.locator('main')).toContainText('Nobody has picked it up yet');
 
 	const office = await newContext();
-	await office.addCookies([sessionCookie(userId('sam.okafor'))]);
+	await office.addCookies([sessionCookie(userIdOf('sam.okafor'))]);
 	const wp = await office.newPage();
 	await wp.goto('/disagreements');
 	await wp.getByRole('link', { name: title }).first().click();
@@ -88,7 +82,7 @@ test('the child disagrees; the worker acknowledges, adds her side and links it t
 
 	// The manager sees the dispute on the entry too.
 	const manager = await newContext();
-	await manager.addCookies([sessionCookie(userId(demoSignIns().manager.username))]);
+	await manager.addCookies([sessionCookie(userIdOf(demoSignIns().manager.username))]);
 	const mp = await manager.newPage();
 	await mp.goto(`/children/${mayaChildId()}/record/${disputed.id}`);
 	await expect(mp.locator('main')).toContainText('Disputed by Maya on');
@@ -105,7 +99,7 @@ test('a disagreement ends in "corrected": the child reads the new text', async (
 	const mine = await disagree(page, disputed.id, 'My grade was a B, not a C.');
 	const wp = await (async () => {
 		const c = await newContext();
-		await c.addCookies([sessionCookie(userId('sam.okafor'))]);
+		await c.addCookies([sessionCookie(userIdOf('sam.okafor'))]);
 		return c.newPage();
 	})();
 	await wp.goto(mine.replace('/me/disagreements/', '/disagreements/'));
@@ -131,7 +125,7 @@ test('a disagreement ends in "not changed": the child reads why, and how to comp
 	await page.context().addCookies([sessionCookie(maya())]);
 	const mine = await disagree(page, disputed.id, 'Bedtime is not 8pm.');
 	const c = await newContext();
-	await c.addCookies([sessionCookie(userId('sam.okafor'))]);
+	await c.addCookies([sessionCookie(userIdOf('sam.okafor'))]);
 	const wp = await c.newPage();
 	await wp.goto(mine.replace('/me/disagreements/', '/disagreements/'));
 	await wp.getByLabel('Not changed').check();

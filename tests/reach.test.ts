@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 import { baseURL } from './fixtures/env';
-import { demoSignIns, e2eDb, sessionCookie } from './fixtures/server';
+import { demoSignIns, e2eDb, maya, sessionCookie } from './fixtures/server';
 import { user } from '../src/lib/server/db/schema';
 import { locales } from '../src/lib/i18n/locales';
-import { flatten } from '../src/lib/i18n/check';
+import { readMessages } from '../src/lib/i18n/check';
 import { budgets, pageWeight } from '../bench/lib/weight';
 
 // Every child can read and use it: each language, read-aloud, easy read, keyboard only, a narrow
@@ -14,8 +14,6 @@ import { budgets, pageWeight } from '../bench/lib/weight';
 
 test.describe.configure({ mode: 'serial' });
 
-const maya = () =>
-	e2eDb().select().from(user).where(eq(user.username, demoSignIns().child.username)).get()!.id;
 /** This browser's language; and Maya's own saved choice, which comes before it once signed in. */
 const language = (code: string) => {
 	e2eDb().update(user).set({ locale: code }).where(eq(user.id, maya())).run();
@@ -42,9 +40,7 @@ const readingPages = [
 const writingPages = ['/me/views/new', '/me/story/new?kind=life_event'];
 const childPages = [...readingPages, ...writingPages];
 
-const keys = new Set(
-	Object.keys(flatten(JSON.parse(fs.readFileSync('messages/en-GB.json', 'utf8'))))
-);
+const keys = new Set(Object.keys(readMessages('messages', 'en-GB')));
 
 test('in each of the twelve languages, every child page is whole: its language, its direction, no key showing', async ({
 	page

@@ -2,18 +2,13 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import { demoSignIns, e2eDb, sessionCookie } from './fixtures/server';
-import { childProfile, entry, media, user } from '../src/lib/server/db/schema';
+import { e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import { entry, media, user } from '../src/lib/server/db/schema';
 import { actorFor } from '../src/lib/server/test/factories';
 import { scheduleMeeting } from '../src/lib/server/space/meetings';
 
 test.describe.configure({ mode: 'serial' });
 
-const userId = (username: string) =>
-	e2eDb().select().from(user).where(eq(user.username, username)).get()!.id;
-const maya = () => userId(demoSignIns().child.username);
-const mayaChildId = () =>
-	e2eDb().select().from(childProfile).where(eq(childProfile.userId, maya())).get()!.id;
 const tag = () => Math.random().toString(36).slice(2, 8);
 
 /** A phone photo with its location in it, as a child's camera would take it. */
@@ -156,7 +151,7 @@ test('"I don\'t feel safe" reaches the key worker at the top of their inbox; the
 	await expect(page.getByRole('status')).toContainText('We have told people who can help');
 	await expect(page.locator('main')).toContainText('Sam Okafor');
 	await expect(page.locator('main')).toContainText('0800 1111');
-	const wp = await signedIn(await newContext(), userId('sam.okafor'));
+	const wp = await signedIn(await newContext(), userIdOf('sam.okafor'));
 	await wp.goto('/inbox');
 	await expect(wp.locator('.inbox li').first()).toContainText(/I don.t feel safe/);
 	await expect(wp.locator('.inbox li').first()).toContainText('Maya');
