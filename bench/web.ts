@@ -32,8 +32,8 @@ const pages = [
 	['/me/disagreements', 'My disagreements'],
 	['/me/help', 'ask for help'],
 	['/glossary', 'glossary'],
-	['/me/views/new', 'write my views (hydrated)'],
-	['/me/story/new?kind=life_event', 'add a life event (hydrated)']
+	['/me/views/new', 'write my views'],
+	['/me/story/new?kind=life_event', 'add a life event']
 ] as const;
 
 /** A fresh browser context, signed in as the demo child, in a language. */

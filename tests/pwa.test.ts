@@ -48,7 +48,7 @@ test('the service worker shows the offline page offline, and never caches signed
 	});
 	expect(cached).toContain('/offline');
 	const allowed =
-		/^\/(offline|_app\/immutable\/.+|_app\/version\.json|icons\/.+\.(png|svg)|favicon\.png|manifest\.webmanifest)$/;
+		/^\/(offline|_app\/immutable\/.+|_app\/enhance\/page\.js|_app\/version\.json|icons\/.+\.(png|svg)|favicon\.png|manifest\.webmanifest)$/;
 	expect(cached.filter((path) => !allowed.test(path))).toEqual([]);
 	expect(cached.some((path) => path.includes('__data.json'))).toBe(false);
 

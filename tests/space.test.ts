@@ -107,6 +107,46 @@ test('a child prepares views for a review with a photo and a feeling; the key wo
 	);
 });
 
+test('a child records their voice on a page with no framework script; the recording goes with their views', async ({
+	page
+}) => {
+	// A microphone that plays a tone: the real MediaRecorder records it.
+	await page.addInitScript(() => {
+		navigator.mediaDevices.getUserMedia = async () => {
+			const audio = new AudioContext();
+			const tone = audio.createOscillator();
+			const out = audio.createMediaStreamDestination();
+			tone.connect(out);
+			tone.start();
+			return out.stream;
+		};
+	});
+	await page.context().addCookies([sessionCookie(maya())]);
+	const want = `To sing in the choir ${tag()}`;
+	await page.goto('/me/views/new');
+	await page.getByLabel('What do I want to happen?').fill(want);
+	const recorder = page.locator('[data-recorder]');
+	await recorder.getByRole('button', { name: 'Start recording' }).click();
+	await expect(recorder.getByRole('status')).toContainText(/Recording: 0:0[1-9]/);
+	await recorder.getByRole('button', { name: 'Stop recording' }).click();
+	await expect(recorder.getByRole('button', { name: 'Start recording' })).toBeFocused();
+	await expect(recorder.locator('audio')).toHaveAttribute('src', /^blob:/);
+	expect(
+		await page.getByLabel('Add your voice').evaluate((i: HTMLInputElement) => i.files?.[0]?.name)
+	).toMatch(/^recording\.(webm|ogg)$/);
+	await page.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(page.getByRole('status')).toContainText('Sent. Thank you for telling us.');
+	const sent = e2eDb()
+		.select()
+		.from(entry)
+		.where(eq(entry.kind, 'view'))
+		.all()
+		.find((e) => e.details?.answers?.want === want)!;
+	const voice = e2eDb().select().from(media).where(eq(media.entryId, sent.id)).get();
+	expect(voice).toMatchObject({ kind: 'audio' });
+	await expect(page.locator('article', { hasText: want }).locator('audio')).toHaveCount(1);
+});
+
 test('media: signed out gets 401, another child gets 403', async ({ page, browser }) => {
 	const photo = e2eDb().select().from(media).get()!;
 	const anon = await browser.newContext();

@@ -1,11 +1,10 @@
 import type { Attachment } from 'svelte/attachments';
-import type { SubmitFunction } from '@sveltejs/kit';
 import { deleteDraft, saveDraft, type Draft, type DraftFile, type SavedDraft } from './vault';
 import { isLocalPath } from './send';
 
 /**
  * Lets a form keep what was written on the device when it cannot be sent. Online, the form is
- * left alone (a normal post, or `use:enhance`); offline, the submission is kept, encrypted, and
+ * left alone (a normal post); offline, the submission is kept, encrypted, and
  * the offline sync sends it when the connection returns.
  */
 
@@ -109,8 +108,9 @@ async function keep(
 }
 
 /**
- * `<form method="post" enctype="multipart/form-data" {@attach offlineDrafts({ savedMessage })}>`.
- * Listens in the capture phase, so it runs before `use:enhance` and stops it when offline.
+ * `offlineDrafts({ savedMessage })(form)`, from the page script for `<form data-offline-drafts>`
+ * (`$lib/enhance/drafts.ts`), or as `{@attach}` on a hydrated page. Listens in the capture phase,
+ * so it runs before `use:enhance` and stops it when offline.
  */
 export function offlineDrafts(options: OfflineDraftOptions): Attachment<HTMLFormElement> {
 	return (form) => {
@@ -129,21 +129,6 @@ export function offlineDrafts(options: OfflineDraftOptions): Attachment<HTMLForm
 			status.remove();
 		};
 	};
-}
-
-/**
- * For a form that also uses `use:enhance`: when the device says it is online but the server
- * cannot be reached, keep the draft too. `use:enhance={keepIfUnreachable({ savedMessage })}`.
- */
-export function keepIfUnreachable(options: OfflineDraftOptions): SubmitFunction {
-	return ({ formElement, formData, action }) =>
-		async ({ result, update }) => {
-			if (result.type === 'error' && result.error instanceof TypeError) {
-				await keep(formElement, formData, localAction(action), options);
-			} else {
-				await update();
-			}
-		};
 }
 
 /**

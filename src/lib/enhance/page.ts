@@ -1,8 +1,10 @@
-// @ts-check
 /**
- * The little JavaScript every page gets, hydrated or not (about 1.5 KB): it finds what it works on
- * by data attributes, through one listener, so it also serves pages SvelteKit draws later.
+ * The little JavaScript every page gets, hydrated or not: it finds what it works on by data
+ * attributes, through one listener, so it also serves pages SvelteKit draws later. The build emits
+ * it as its own entry (see vite.config.ts), so pages without SvelteKit's client still get it.
  * - registers the service worker (offline page, offline drafts);
+ * - loads, only on the pages that have them: offline drafts for forms, the voice recorder, the
+ *   editor (when a child first touches the box) and the offline sync;
  * - read-aloud: the device's own voices (Web Speech API), in the text's language, with pause and
  *   stop; where the device has no voice for it, the box says so and offers English;
  * - glossary words: the first tap shows the explanation, the second opens the glossary;
@@ -19,26 +21,23 @@ if (speech) root.classList.add('can-speak');
 if (typeof window.print === 'function') root.classList.add('can-print');
 
 /** Which controls each state shows. */
-const shown = {
+const shown: Record<string, string[]> = {
 	idle: ['play'],
 	speaking: ['pause', 'stop'],
 	paused: ['resume', 'stop'],
 	'no-voice': ['play', 'no-voice']
 };
 
-/** @type {HTMLElement | null} */
-let speaking = null;
+let speaking: HTMLElement | null = null;
 
-/** @param {HTMLElement} box @param {keyof typeof shown} state */
-function show(box, state) {
+function show(box: HTMLElement, state: string) {
 	box.dataset.state = state;
 	for (const part of box.querySelectorAll('[data-read]')) {
-		if (part instanceof HTMLElement) part.hidden = !shown[state].includes(part.dataset.read ?? '');
+		if (part instanceof HTMLElement) part.hidden = !shown[state]?.includes(part.dataset.read ?? '');
 	}
 }
 
-/** @returns {Promise<SpeechSynthesisVoice[]>} */
-function voices() {
+function voices(): Promise<SpeechSynthesisVoice[]> {
 	const now = speech?.getVoices() ?? [];
 	if (now.length || !speech) return Promise.resolve(now);
 	// Chrome fills the list a moment after the page loads.
@@ -49,11 +48,11 @@ function voices() {
 	});
 }
 
-/** The exact language tag first ("cy-GB"), then the same language anywhere ("cy"). @param {string} lang */
-async function voiceFor(lang) {
+/** The exact language tag first ("cy-GB"), then the same language anywhere ("cy"). */
+async function voiceFor(lang: string) {
 	const all = await voices();
 	const tag = lang.toLowerCase();
-	const of = (/** @type {SpeechSynthesisVoice} */ v) => v.lang.toLowerCase().replace('_', '-');
+	const of = (v: SpeechSynthesisVoice) => v.lang.toLowerCase().replace('_', '-');
 	return (
 		all.find((v) => of(v) === tag) ??
 		all.find((v) => of(v).split('-')[0] === tag.split('-')[0]) ??
@@ -61,8 +60,7 @@ async function voiceFor(lang) {
 	);
 }
 
-/** @param {HTMLElement} box */
-async function play(box) {
+async function play(box: HTMLElement) {
 	if (!speech) return;
 	const lang = box.dataset.lang ?? root.lang;
 	const voice = await voiceFor(lang);
@@ -117,3 +115,23 @@ document.addEventListener('keydown', (event) => {
 
 // Leaving the page stops the voice.
 window.addEventListener('pagehide', () => speech?.cancel());
+
+// The writing parts, each loaded only on a page that has it (the service worker keeps them, so
+// they load offline too).
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-offline-drafts]')) {
+	void import('./drafts').then(({ keepDrafts }) => keepDrafts(form));
+}
+for (const box of document.querySelectorAll<HTMLElement>('[data-recorder]')) {
+	void import('./recorder').then(({ recorder }) => recorder(box));
+}
+const sync = document.querySelector<HTMLElement>('[data-offline-sync]');
+if (sync) void import('./sync').then(({ offlineSync }) => offlineSync(sync));
+
+// A child's text box becomes the editor when they first touch it.
+document.addEventListener('focusin', (event) => {
+	const box = event.target;
+	if (box instanceof HTMLTextAreaElement && box.dataset.editor) {
+		delete box.dataset.editor;
+		void import('./editor').then(({ upgrade }) => upgrade(box));
+	}
+});

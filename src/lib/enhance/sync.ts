@@ -1,0 +1,95 @@
+import { sendPending, sentNotice, syncTag } from '$lib/offline/send';
+import { listDrafts, wipe } from '$lib/offline/vault';
+import { draftSavedEvent, reopenDraft } from '$lib/offline/form';
+
+/**
+ * Sends what was kept on this device (`[data-offline-sync]` from offline-sync.svelte): when a page
+ * opens, when the connection returns, and (where the browser has Background Sync) from the
+ * service worker even with no page open. Signed out, it deletes the drafts: they must not outlive
+ * the session. What it says comes from the server in the reader's language.
+ */
+
+interface SyncManager {
+	register(tag: string): Promise<void>;
+}
+
+/** The box on the page now: a hydrated page draws a new one on each navigation. */
+function box(): HTMLElement | null {
+	return document.querySelector<HTMLElement>('[data-offline-sync]');
+}
+
+let sent = 0;
+let attention = 0;
+let shownIn: HTMLElement | null = null;
+
+function render() {
+	const here = box();
+	if (!here) return;
+	// "Sent" is news for the page it happened on, not for every page after.
+	if (here !== shownIn) sent = 0;
+	shownIn = here;
+	const notices: Node[] = [];
+	const notice = (text: string) =>
+		Object.assign(document.createElement('p'), { className: 'notice', textContent: text });
+	if (sent > 0) notices.push(notice(here.dataset.sent ?? ''));
+	if (attention > 0) notices.push(notice(here.dataset.attention ?? ''));
+	if (attention > 0 && here.dataset.openLabel) {
+		const open = Object.assign(document.createElement('button'), {
+			type: 'button',
+			className: 'button secondary small',
+			textContent: here.dataset.openLabel
+		});
+		open.addEventListener('click', reopen);
+		const line = document.createElement('p');
+		line.append(open);
+		notices.push(line);
+	}
+	here.replaceChildren(...notices);
+}
+
+async function sync() {
+	try {
+		const report = await sendPending();
+		if (box() !== shownIn) sent = 0;
+		sent += report.sent;
+		attention = report.attention;
+	} catch {
+		// No IndexedDB (some private modes): nothing was kept, so nothing is lost.
+	}
+	render();
+}
+
+async function askForBackgroundSync() {
+	try {
+		const registration = await navigator.serviceWorker?.getRegistration();
+		const manager = (registration as { sync?: SyncManager } | undefined)?.sync;
+		await manager?.register(syncTag);
+	} catch {
+		// Refused or unsupported: the online event and the next page still send it.
+	}
+}
+
+function onWorkerMessage(event: MessageEvent) {
+	if (event.data?.type !== sentNotice) return;
+	if (box() !== shownIn) sent = 0;
+	sent += Number(event.data.sent) || 0;
+	render();
+}
+
+async function reopen() {
+	if (navigator.onLine === false) return;
+	const draft = (await listDrafts()).find((d) => d.attention);
+	if (draft) await reopenDraft(draft);
+}
+
+export function offlineSync(here: HTMLElement): void {
+	if (here.dataset.signedIn === undefined) {
+		wipe().catch(() => {});
+		return;
+	}
+	shownIn = here;
+	void sync();
+	window.addEventListener('online', sync);
+	window.addEventListener(draftSavedEvent, askForBackgroundSync);
+	navigator.serviceWorker?.addEventListener('message', onWorkerMessage);
+}
