@@ -20,6 +20,31 @@ describe('the glossary', () => {
 		}
 	);
 
+	it.each(locales.map((l) => l.code))(
+		'%s finds every spelling of every term inside a sentence, and none inside a longer word',
+		async (lng) => {
+			const glossary = glossaryOf(await createI18n(lng));
+			for (const [key, term] of glossary.bySpelling) {
+				const spelling = /^[\p{Lu}\p{N}]{2,6}$/u.test(key.toLocaleUpperCase(lng))
+					? [...glossary.acronyms.values()].flat().find((a) => a.toLocaleLowerCase(lng) === key)
+					: undefined;
+				const written = spelling ?? key;
+				const found = markTerms(`(${written}), then`, glossary, lng, new Set()).filter(
+					(s) => s.term
+				);
+				expect(
+					found.map((s) => [s.text, s.term!.slug]),
+					`${lng} ${written}`
+				).toEqual([[written, term.slug]]);
+				const inside = markTerms(`x${written}x`, glossary, lng, new Set());
+				expect(
+					inside.some((s) => s.text === written && s.term),
+					`${lng} x${written}x`
+				).toBe(false);
+			}
+		}
+	);
+
 	it('has at least 40 care-system terms, explained, in English and Welsh', async () => {
 		for (const lng of ['en-GB', 'cy']) {
 			const glossary = glossaryOf(await createI18n(lng));

@@ -30,7 +30,22 @@ const shown: Record<string, string[]> = {
 
 let speaking: HTMLElement | null = null;
 
+/** The pause, carry on, stop and "no voice" parts, copied from the page's one set on first use. */
+function withControls(box: HTMLElement) {
+	const template = document.getElementById('read-aloud-controls');
+	if (box.querySelector('[data-read=stop]') || !(template instanceof HTMLTemplateElement)) return;
+	const parts = template.content.cloneNode(true) as DocumentFragment;
+	const lang = box.dataset.lang ?? root.lang;
+	for (const text of parts.querySelectorAll('[data-no-voice]')) {
+		text.textContent = (text.textContent ?? '').replace('{language}', box.dataset.langName ?? lang);
+	}
+	if (lang.startsWith('en'))
+		parts.querySelectorAll('[data-try-english]').forEach((e) => e.remove());
+	box.append(parts);
+}
+
 function show(box: HTMLElement, state: string) {
+	withControls(box);
 	box.dataset.state = state;
 	for (const part of box.querySelectorAll('[data-read]')) {
 		if (part instanceof HTMLElement) part.hidden = !shown[state]?.includes(part.dataset.read ?? '');
