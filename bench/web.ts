@@ -98,8 +98,13 @@ const audit = (url: string) =>
 await audit('/me');
 for (const [url] of pages.slice(0, 3)) {
 	for (let run = 0; run < 3; run++) {
-		const result = await audit(url);
-		if (result?.lhr.runtimeError) console.log(`${url}: ${result.lhr.runtimeError.message}`);
+		// A run whose trace Lighthouse could not record measured nothing: it is run again.
+		let result = await audit(url);
+		for (let retry = 0; retry < 3 && result?.lhr.runtimeError; retry++) {
+			console.log(`${url}: ${result.lhr.runtimeError.message}; running it again`);
+			result = await audit(url);
+		}
+		if (result?.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.message}`);
 		for (const c of categories) {
 			((scores[url] ??= {})[c] ??= []).push(
 				Math.round((result!.lhr.categories[c]!.score ?? 0) * 100)
