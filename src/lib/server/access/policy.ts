@@ -128,6 +128,18 @@ export function requireChild(
 	if (!actor) throw new AccessDenied();
 	const relation = relationToChild(db, actor, childId, now);
 	if (!relation) throw new AccessDenied('not-found');
+	return requireOnRelation(actor, action, relation);
+}
+
+/**
+ * The same decision as `requireChild`, on a relation this request has just loaded for another
+ * action on the same child (a page that reads and lists drafts asks the database once).
+ */
+export function requireOnRelation(
+	actor: Actor,
+	action: ChildAction,
+	relation: ChildRelation
+): ChildRelation {
 	if (!relation.sameOrganisation || !childRules[action](actor, relation)) throw new AccessDenied();
 	return relation;
 }

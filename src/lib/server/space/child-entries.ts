@@ -170,13 +170,20 @@ export function sendChildEntry(
 
 /** The child's drafts, newest first, so they can carry on. */
 export function childDrafts(db: Db, actor: access.Actor, now = new Date()) {
-	const childId = ownChild(db, actor, now);
+	if (!actor.childId) throw new access.AccessDenied();
+	return ownDrafts(db, actor, access.requireChild(db, actor, 'writeOwn', actor.childId, now));
+}
+
+/** The same, for a page that already holds the child's relation from this request. */
+export function ownDrafts(db: Db, actor: access.Actor, relation: access.ChildRelation) {
+	access.requireOnRelation(actor, 'writeOwn', relation);
+	if (relation.child.id !== actor.childId) throw new access.AccessDenied();
 	return db
 		.select({ id: entry.id, kind: entry.kind, title: entry.title, updatedAt: entry.updatedAt })
 		.from(entry)
 		.where(
 			and(
-				eq(entry.childId, childId),
+				eq(entry.childId, relation.child.id),
 				eq(entry.status, 'draft'),
 				eq(entry.authorUserId, actor.id),
 				inArray(entry.kind, ['view', 'life_event', 'memory'])

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
 import { actorFor, childEntryInput, finalEntry, makeUser, makeWorld } from '../test/factories';
 import { childProfile, entry } from '../db/schema';
-import { AccessDenied } from '../access';
+import { AccessDenied, requireChild } from '../access';
 import { RecordError } from '../record/errors';
 import { verifyChains } from '../record/verify';
 import { childRecord } from '../record/read';
-import { createChildDraft, sendChildEntry, updateChildDraft } from './child-entries';
+import { createChildDraft, ownDrafts, sendChildEntry, updateChildDraft } from './child-entries';
 import { scheduleMeeting, upcomingMeetings } from './meetings';
 import { askForHelp, whoIsTold } from './help';
 import { answerView, inboxFor, markRead } from './inbox';
@@ -218,6 +218,22 @@ describe('the timeline', () => {
 			'Got a dog'
 		]);
 		expect(db.select().from(entry).all().length).toBe(5);
+	});
+
+	it("lists the child's unsent stories with the timeline, and the drafts check holds on a relation passed in", () => {
+		const { db, w, child, childId } = setup();
+		const story = createChildDraft(db, child, childEntryInput({ title: 'Half a story' }));
+		createChildDraft(db, child, childEntryInput({ kind: 'view', title: '' }));
+		const { drafts } = timelineFor(db, child, { page: 1, locale: 'en-GB' });
+		expect(drafts.map((d) => d.id)).toEqual([story.id]);
+		// Another child's relation, or a worker with this child's, lists nothing: it is refused.
+		const other = makeWorld(db);
+		const otherChild = actorFor(db, other.child.account!);
+		const theirs = requireChild(db, otherChild, 'writeOwn', other.child.profile.id);
+		expect(() => ownDrafts(db, child, theirs)).toThrow(AccessDenied);
+		const worker = actorFor(db, w.keyWorker);
+		const relation = requireChild(db, worker, 'viewRecord', childId);
+		expect(() => ownDrafts(db, worker, relation)).toThrow(AccessDenied);
 	});
 
 	it('works out an age from what is known of the date', () => {

@@ -4,6 +4,7 @@ import { entry } from '../db/schema';
 import * as access from '../access';
 import { attachedKinds, pageOf } from '../record/read';
 import { cardsFor } from '../record/cards';
+import { ownDrafts } from './child-entries';
 import type { EntryCard } from '../../record/card';
 
 /**
@@ -50,5 +51,7 @@ export function timelineFor(
 		}
 		group.cards.push(cards[i]!);
 	});
-	return { groups, page, pages, total };
+	// Stories begun and not sent yet (views have their own page).
+	const drafts = ownDrafts(db, actor, relation).filter((d) => d.kind !== 'view');
+	return { groups, page, pages, total, drafts };
 }

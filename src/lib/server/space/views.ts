@@ -4,7 +4,7 @@ import { entry } from '../db/schema';
 import * as access from '../access';
 import { cardsFor } from '../record/cards';
 import { upcomingMeetings } from './meetings';
-import { childDrafts } from './child-entries';
+import { ownDrafts } from './child-entries';
 
 /** The child's "My views": what is coming, their drafts, and the views they sent, newest first. */
 export function myViews(db: Db, actor: access.Actor, locale: string, now = new Date()) {
@@ -26,7 +26,7 @@ export function myViews(db: Db, actor: access.Actor, locale: string, now = new D
 		.all();
 	return {
 		meetings: upcomingMeetings(db, actor, actor.childId, now),
-		drafts: childDrafts(db, actor, now).filter((d) => d.kind === 'view'),
+		drafts: ownDrafts(db, actor, relation).filter((d) => d.kind === 'view'),
 		views: cardsFor(db, actor, relation, rows, locale)
 	};
 }

@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { timelineFor } from '$lib/server/space/timeline';
-import { childDrafts } from '$lib/server/space/child-entries';
 import { guard, requireChildActor } from '$lib/server/web/guards';
 
 /** "My story": the timeline of everything I added and everything shared with me. */
@@ -11,7 +10,6 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const page = Number(url.searchParams.get('page')) || 1;
 	return {
 		...guard(() => timelineFor(db, actor, { page, locale: locals.locale })),
-		drafts: childDrafts(db, actor).filter((d) => d.kind !== 'view'),
 		sent: url.searchParams.has('sent')
 	};
 };
