@@ -102,10 +102,9 @@ export function markTerms(
 			seen.add(term.slug);
 			if (at > last) segments.push({ text: text.slice(last, at) });
 			segments.push({ text: text.slice(at, end), term });
-		} else if (at > last) {
-			segments.push({ text: text.slice(last, end) });
 		} else {
-			segments.push({ text: text.slice(at, end) });
+			// Already explained above: the words stay plain.
+			segments.push({ text: text.slice(last, end) });
 		}
 		last = end;
 	}

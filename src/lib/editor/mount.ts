@@ -70,7 +70,7 @@ const tools: Tool[] = [
 ];
 
 /** Plain words as paragraphs (a blank line between them), escaped, for the editor to start from. */
-export function paragraphs(plain: string): string {
+function paragraphs(plain: string): string {
 	const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 	return plain
 		.split(/\n{2,}/)

@@ -1,14 +1,11 @@
 import { offlineDrafts } from '$lib/offline/form';
 
 /**
- * `<form data-offline-drafts data-saved="…" data-not-saved="…">`: offline, what the child wrote is
- * kept on the device, encrypted, and sent when the connection returns. The messages come from the
- * server in the reader's language.
+ * `<form data-offline-drafts>`: offline, what the child wrote is kept on the device, encrypted, and
+ * sent when the connection returns. What it says comes from the page's offline box
+ * (offline-sync.svelte), in the reader's language.
  */
 export function keepDrafts(form: HTMLFormElement): void {
-	offlineDrafts({
-		savedMessage: form.dataset.saved ?? '',
-		notSavedMessage: form.dataset.notSaved,
-		label: form.dataset.label
-	})(form);
+	const say = document.querySelector<HTMLElement>('[data-offline-sync]')?.dataset ?? {};
+	offlineDrafts({ savedMessage: say.saved ?? '', notSavedMessage: say.notSaved })(form);
 }

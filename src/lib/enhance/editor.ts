@@ -5,7 +5,7 @@ import { mountEditor, startingContent, type EditorLabels } from '$lib/editor/mou
  * data-doc="…" data-labels="…">` from body-field.svelte), starting from what they typed, and
  * keeping their place: the editor takes the focus the box had.
  */
-export function upgrade(textarea: HTMLTextAreaElement): void {
+export function upgrade(textarea: HTMLTextAreaElement, small: boolean): void {
 	const field = textarea.closest('.field');
 	const label = field?.querySelector('label');
 	if (!label || !textarea.isConnected) return;
@@ -27,7 +27,7 @@ export function upgrade(textarea: HTMLTextAreaElement): void {
 		labelledBy: label.id,
 		describedBy: textarea.getAttribute('aria-describedby') ?? undefined,
 		focus,
-		small: true,
+		small,
 		labels
 	});
 }

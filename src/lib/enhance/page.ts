@@ -146,7 +146,8 @@ if (sync) void import('./sync').then(({ offlineSync }) => offlineSync(sync));
 document.addEventListener('focusin', (event) => {
 	const box = event.target;
 	if (box instanceof HTMLTextAreaElement && box.dataset.editor) {
+		const small = box.dataset.editor === 'small';
 		delete box.dataset.editor;
-		void import('./editor').then(({ upgrade }) => upgrade(box));
+		void import('./editor').then(({ upgrade }) => upgrade(box, small));
 	}
 });

@@ -13,21 +13,26 @@ interface SyncManager {
 	register(tag: string): Promise<void>;
 }
 
-/** The box on the page now: a hydrated page draws a new one on each navigation. */
-function box(): HTMLElement | null {
-	return document.querySelector<HTMLElement>('[data-offline-sync]');
-}
-
 let sent = 0;
 let attention = 0;
 let shownIn: HTMLElement | null = null;
 
+/**
+ * The box on the page now (a hydrated page draws a new one on each navigation). "Sent" is news
+ * for the page it happened on, not for every page after: a new box starts from nothing sent.
+ */
+function box(): HTMLElement | null {
+	const here = document.querySelector<HTMLElement>('[data-offline-sync]');
+	if (here !== shownIn) {
+		sent = 0;
+		shownIn = here;
+	}
+	return here;
+}
+
 function render() {
 	const here = box();
 	if (!here) return;
-	// "Sent" is news for the page it happened on, not for every page after.
-	if (here !== shownIn) sent = 0;
-	shownIn = here;
 	const notices: Node[] = [];
 	const notice = (text: string) =>
 		Object.assign(document.createElement('p'), { className: 'notice', textContent: text });
@@ -50,7 +55,7 @@ function render() {
 async function sync() {
 	try {
 		const report = await sendPending();
-		if (box() !== shownIn) sent = 0;
+		box();
 		sent += report.sent;
 		attention = report.attention;
 	} catch {
@@ -71,7 +76,7 @@ async function askForBackgroundSync() {
 
 function onWorkerMessage(event: MessageEvent) {
 	if (event.data?.type !== sentNotice) return;
-	if (box() !== shownIn) sent = 0;
+	box();
 	sent += Number(event.data.sent) || 0;
 	render();
 }
@@ -87,7 +92,6 @@ export function offlineSync(here: HTMLElement): void {
 		wipe().catch(() => {});
 		return;
 	}
-	shownIn = here;
 	void sync();
 	window.addEventListener('online', sync);
 	window.addEventListener(draftSavedEvent, askForBackgroundSync);
