@@ -1,7 +1,14 @@
 import { expect, test } from './fixtures/test';
 import { eq } from 'drizzle-orm';
 import { user } from '../src/lib/server/db/schema';
-import { demoSignIns, e2eDb, sessionCookie, cookieName, type DemoRole } from './fixtures/server';
+import {
+	baseURL,
+	demoSignIns,
+	e2eDb,
+	sessionCookie,
+	cookieName,
+	type DemoRole
+} from './fixtures/server';
 import { passSecondFactor, signIn, signOut } from './fixtures/pages';
 
 test.describe.configure({ mode: 'serial' });
@@ -56,7 +63,7 @@ test('unknown username and wrong password get the same page, status and message'
 	const post = (name: string) =>
 		request.post('/sign-in', {
 			form: { username: name, password: 'not the passphrase' },
-			headers: { origin: 'http://127.0.0.1:4173', accept: 'text/html' }
+			headers: { origin: baseURL, accept: 'text/html' }
 		});
 	const wrong = await post(username);
 	const unknown = await post('nobody-at-all');

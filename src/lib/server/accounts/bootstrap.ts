@@ -49,6 +49,9 @@ export async function createAdministrator(
 		totpKey: null,
 		totpLastStep: null,
 		locale: null,
+		createdBy: null,
+		previousPasswordHash: null,
+		privateSealedUntil: null,
 		createdAt: now,
 		updatedAt: now
 	};

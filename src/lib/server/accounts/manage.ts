@@ -70,6 +70,9 @@ export async function createAccount(
 		totpKey: null,
 		totpLastStep: null,
 		locale: null,
+		createdBy: actor.id,
+		previousPasswordHash: null,
+		privateSealedUntil: null,
 		createdAt: now,
 		updatedAt: now
 	};

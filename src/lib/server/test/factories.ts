@@ -62,6 +62,9 @@ export function makeUser(
 		totpKey: null,
 		totpLastStep: null,
 		locale: null,
+		createdBy: null,
+		previousPasswordHash: null,
+		privateSealedUntil: null,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 		...overrides

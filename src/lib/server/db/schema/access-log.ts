@@ -15,7 +15,13 @@ export const accessLog = sqliteTable(
 		action: text('action').notNull(),
 		childId: text('child_id'),
 		subjectUserId: text('subject_user_id'),
-		address: text('address')
+		address: text('address'),
+		/**
+		 * The log is chained like the record: each row's keyed hash covers its columns and the row
+		 * before it, so a deleted or changed row is found by verify. Rows from before the chain are null.
+		 */
+		prevHash: text('prev_hash'),
+		hash: text('hash')
 	},
 	(table) => [index('access_log_child_idx').on(table.childId, table.at)]
 );

@@ -22,7 +22,14 @@ export const assignment = sqliteTable(
 		createdBy: text('created_by')
 			.notNull()
 			.references(() => user.id),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * Made by a manager whose account is new (an administrator could have made it for themselves):
+		 * it gives no access until another manager of the child's home or team approves it.
+		 */
+		awaitingApproval: integer('awaiting_approval', { mode: 'boolean' }).notNull().default(false),
+		approvedBy: text('approved_by').references(() => user.id),
+		approvedAt: integer('approved_at', { mode: 'timestamp_ms' })
 	},
 	(table) => [
 		index('assignment_user_idx').on(table.userId),

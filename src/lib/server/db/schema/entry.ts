@@ -195,5 +195,31 @@ export const chainCheckpoint = sqliteTable('chain_checkpoint', {
 	/** JSON: { [childId]: { seq, hash } }, in canonical form. */
 	heads: text('heads').notNull(),
 	/** HMAC-SHA256 of `heads` with a key from the environment, never stored in the database. */
-	mac: text('mac').notNull()
+	mac: text('mac').notNull(),
+	/** Version 2: the MAC also covers the access log's head and the previous checkpoint's MAC. */
+	version: integer('version').notNull().default(1),
+	/** The access log's head when signed: `<id>:<hash>`. */
+	logHead: text('log_head'),
+	/** The MAC of the checkpoint before this one: checkpoints form a chain of their own. */
+	prevMac: text('prev_mac')
 });
+
+/**
+ * What verify found wrong, kept until a later verify finds the record whole again: managers and
+ * administrators see a warning on every page, and an affected record shows its staff the problem.
+ */
+export const integrityAlert = sqliteTable(
+	'integrity_alert',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		detectedAt: integer('detected_at', { mode: 'timestamp_ms' }).notNull(),
+		/** chain, checkpoint, media, access-log or triggers. */
+		kind: text('kind').notNull(),
+		/** The record affected, when one is. */
+		childId: text('child_id'),
+		/** What failed, in words an operator can act on. */
+		detail: text('detail').notNull(),
+		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' })
+	},
+	(table) => [index('integrity_alert_open_idx').on(table.resolvedAt, table.childId)]
+);

@@ -37,6 +37,18 @@ export const user = sqliteTable(
 		/** The last TOTP time step accepted, so that a code is never accepted twice. */
 		totpLastStep: integer('totp_last_step'),
 		locale: text('locale'),
+		/** Who made the account (null for the first administrator and demo accounts). */
+		createdBy: text('created_by'),
+		/**
+		 * Children: the passphrase in force before the last one-time code. Typing it proves that the
+		 * person who used the code is the child (see sealedUntil).
+		 */
+		previousPasswordHash: text('previous_password_hash'),
+		/**
+		 * Children: after a sign-in with a one-time code, their "just me" things stay hidden until
+		 * this time, or until they type their old passphrase. Null: nothing is hidden.
+		 */
+		privateSealedUntil: integer('private_sealed_until', { mode: 'timestamp_ms' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},
