@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { expect, test } from './fixtures/test';
 import { e2eDb } from './fixtures/server';
+import { dataDir } from './fixtures/env';
 import { user } from '../src/lib/server/db/schema';
 import { actorFor } from '../src/lib/server/test/factories';
 import {
@@ -42,6 +45,13 @@ test('the case-system API answers a bearer token, never a browser session, and n
 		).status()
 	).toBe(401);
 	expect((await request.get('/api/v1/case-items?limit=0', { headers: auth })).status()).toBe(400);
+
+	// The newest signed checkpoint, for the case system to keep as a copy outside Waymark: the same
+	// as the last line of the operator's append-only file.
+	const copy = await (await request.get('/api/v1/checkpoint', { headers: auth })).json();
+	const outside = fs.readFileSync(path.join(dataDir, 'checkpoints.log'), 'utf8').trim().split('\n');
+	expect(copy.checkpoint).toEqual(JSON.parse(outside.at(-1)!));
+	expect((await request.get('/api/v1/checkpoint')).status()).toBe(401);
 
 	revokeIntegrationToken(e2eDb(), actor, id, null);
 	const revoked = await request.get('/api/v1/case-items', { headers: auth });

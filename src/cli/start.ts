@@ -35,10 +35,12 @@ if (isEmpty(db)) {
 pruneAttempts(db);
 setInterval(() => pruneAttempts(db), 60 * 60 * 1000).unref();
 
-// The daily check of every record's chain, signing a checkpoint when all is whole.
+// The daily check of every record's chain, the checkpoints and their outside copy, the access log
+// and the media files, signing a checkpoint only when all is whole (a failure raises the alerts
+// that managers and administrators see on every page).
 function dailyVerify() {
 	const result = verifyAndCheckpoint(db);
-	if (!result.ok) console.error(`RECORD CHAIN BROKEN: ${describeProblem(result.problems[0]!)}`);
+	if (!result.ok) console.error(`RECORD CHECK FAILED: ${describeProblem(result.problems[0]!)}`);
 }
 dailyVerify();
 setInterval(dailyVerify, 24 * 60 * 60 * 1000).unref();

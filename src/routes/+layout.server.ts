@@ -2,6 +2,8 @@ import type { LayoutServerLoad } from './$types';
 import { accountLinkFor, navFor } from '$lib/server/web/nav';
 import { locales } from '$lib/i18n/locales';
 import { easyReadFor } from '$lib/server/web/i18n-handle';
+import { getDb } from '$lib/server/db';
+import { integrityWarning } from '$lib/server/record/alerts';
 
 export const load: LayoutServerLoad = ({ locals }) => ({
 	locale: locals.locale,
@@ -12,5 +14,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		? { displayName: locals.user.displayName, role: locals.user.role, complete: !!locals.actor }
 		: null,
 	nav: navFor(locals.actor),
-	account: accountLinkFor(locals.actor)
+	account: accountLinkFor(locals.actor),
+	integrity: integrityWarning(getDb(), locals.actor)
 });

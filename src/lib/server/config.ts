@@ -16,3 +16,13 @@ export function migrationsDir(): string {
 export function demoEnabled(): boolean {
 	return process.env.WAYMARK_DEMO !== '0';
 }
+
+/**
+ * The append-only file that keeps a copy of every signed checkpoint outside the database. Put it
+ * where whoever can change the database cannot (another disk, a log host, `chattr +a`).
+ */
+export function checkpointLogPath(): string {
+	return path.resolve(
+		process.env.WAYMARK_CHECKPOINT_LOG || path.join(dataDir(), 'checkpoints.log')
+	);
+}

@@ -84,6 +84,8 @@ const generalRules = {
 	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null,
 	/** The disagreements list and the "to be linked" list. */
 	viewDisagreements: (a: Actor) => ['key_worker', 'social_worker', 'manager'].includes(a.role),
+	/** The warning that a stored record, checkpoint or the access log failed its check. */
+	viewIntegrityAlerts: (a: Actor) => a.role === 'manager' || a.role === 'admin',
 	/** New things children added, and their calls for help. */
 	viewInbox: (a: Actor) => ['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role)
 } satisfies Record<string, (a: Actor) => boolean>;

@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, ne, isNull, or } from 'drizzle-orm';
-import type { Db } from '../db';
+import type Database from 'better-sqlite3';
+import { clientOf, type Db } from '../db';
 import { accessLog, type Role } from '../db/schema';
+import { logPayload } from './log-chain';
 
 export const logActions = [
 	'sign-in',
@@ -33,7 +35,9 @@ export const logActions = [
 	'case-record-linked',
 	'integration-token-created',
 	'integration-token-revoked',
-	'integration-api-read'
+	'integration-api-read',
+	'integrity-check-failed',
+	'integrity-restored'
 ] as const;
 export type LogAction = (typeof logActions)[number];
 
@@ -55,21 +59,42 @@ export type LogEvent = {
 	address?: string | null;
 };
 
-/** Appends one row. Never pass a password, code or token here: there is no field for one. */
+const appendStatements = new WeakMap<Database.Database, Database.Statement>();
+
+/** One statement reads the previous hash and appends, so two writers cannot chain to one row. */
+function appendStatement(db: Db): Database.Statement {
+	const client = clientOf(db);
+	let statement = appendStatements.get(client);
+	if (!statement) {
+		statement = client.prepare(`
+			INSERT INTO access_log (at, actor_user_id, actor_role, actor_name, actor_post_title, action,
+				child_id, subject_user_id, address, prev_hash, hash)
+			SELECT @at, @actor_user_id, @actor_role, @actor_name, @actor_post_title, @action, @child_id,
+				@subject_user_id, @address, head.hash, waymark_log_hash(head.hash, @payload)
+			FROM (SELECT (SELECT hash FROM access_log WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1)
+				AS hash) head`);
+		appendStatements.set(client, statement);
+	}
+	return statement;
+}
+
+/**
+ * Appends one row, chained to the row before it (log-chain.ts). Never pass a password, code or
+ * token here: there is no field for one.
+ */
 export function record(db: Db, event: LogEvent, now = new Date()): void {
-	db.insert(accessLog)
-		.values({
-			at: now,
-			actorUserId: event.actor?.id ?? null,
-			actorRole: event.actor?.role ?? null,
-			actorName: event.actor?.displayName ?? null,
-			actorPostTitle: event.actor?.postTitle ?? null,
-			action: event.action,
-			childId: event.childId ?? null,
-			subjectUserId: event.subjectUserId ?? null,
-			address: event.address ?? null
-		})
-		.run();
+	const row = {
+		at: now.getTime(),
+		actor_user_id: event.actor?.id ?? null,
+		actor_role: event.actor?.role ?? null,
+		actor_name: event.actor?.displayName ?? null,
+		actor_post_title: event.actor?.postTitle ?? null,
+		action: event.action,
+		child_id: event.childId ?? null,
+		subject_user_id: event.subjectUserId ?? null,
+		address: event.address ?? null
+	};
+	appendStatement(db).run({ ...row, payload: logPayload(row) });
 }
 
 /** Views of a child's record by anyone but the child, newest first. Callers check access first. */

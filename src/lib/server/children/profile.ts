@@ -4,6 +4,7 @@ import { assignment, childProfile, unit, user, type ChildProfile } from '../db/s
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
+import { recordAlertSince } from '../record/alerts';
 
 /** What anyone who may see the record sees about the child: how to address and talk with them. */
 export type ChildBasics = Pick<
@@ -58,6 +59,7 @@ export function openRecord(
 	return {
 		basics: basicsOf(db, relation.child),
 		workers: currentWorkers(db, childId, now),
+		integritySince: recordAlertSince(db, childId),
 		may: {
 			viewProfile: access.allowsChild(db, actor, 'viewProfile', childId, now),
 			editProfile: access.allowsChild(db, actor, 'editProfile', childId, now),

@@ -26,9 +26,16 @@ function serverSecret(): Buffer {
 	return secret;
 }
 
+const derived = new Map<string, Buffer>();
+
 /** A key for one purpose, derived from the server secret, so that no two uses share a key. */
 export function deriveKey(purpose: string): Buffer {
-	return Buffer.from(hkdfSync('sha256', serverSecret(), Buffer.alloc(0), purpose, 32));
+	let key = derived.get(purpose);
+	if (!key) {
+		key = Buffer.from(hkdfSync('sha256', serverSecret(), Buffer.alloc(0), purpose, 32));
+		derived.set(purpose, key);
+	}
+	return key;
 }
 
 /** Encrypts with AES-256-GCM; the result is base64 of iv, tag and ciphertext. */

@@ -6,6 +6,8 @@ import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { databasePath, migrationsDir } from '../config';
+import { registerLogChain } from '../audit/log-chain';
+import { restoreTriggers } from './triggers';
 
 /** What domain code takes: the database or a transaction on it. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -23,9 +25,20 @@ export function openDatabase(file: string): AppDatabase {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	registerLogChain(sqlite);
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder: migrationsDir() });
+	restoreTriggers(sqlite);
 	return db;
+}
+
+/**
+ * The better-sqlite3 connection under a database or a transaction on it (a transaction runs on the
+ * same connection), for statements prepared once and kept: drizzle 0.45 prepares its SQL again on
+ * every call. Reads drizzle's session, which is stable in the pinned version.
+ */
+export function clientOf(db: Db): Database.Database {
+	return (db as unknown as { session: { client: Database.Database } }).session.client;
 }
 
 let instance: AppDatabase | undefined;

@@ -67,7 +67,19 @@ export function canonical(row: Record<string, unknown>): string {
 	return JSON.stringify(pairs);
 }
 
+/**
+ * An entry's hash is keyed (HMAC-SHA256 under a key derived from the server secret), so someone
+ * holding only the database cannot make a hash that verify accepts, for a new entry or a changed one.
+ */
 export function hashOf(row: Record<string, unknown>): string {
+	return createHmac('sha256', deriveKey('entry-chain')).update(canonical(row)).digest('hex');
+}
+
+/**
+ * How the first releases hashed entries (plain SHA-256). Verify accepts such a hash only where a
+ * signed checkpoint already covered the entry before the hashes were keyed (see verify.ts).
+ */
+export function legacyHashOf(row: Record<string, unknown>): string {
 	return createHash('sha256').update(canonical(row)).digest('hex');
 }
 
@@ -96,10 +108,28 @@ function mac(text: string): string {
 	return createHmac('sha256', deriveKey('chain-checkpoint')).update(text).digest('hex');
 }
 
-export function macMatches(text: string, given: string): boolean {
+function macMatches(text: string, given: string): boolean {
 	const expected = Buffer.from(mac(text), 'hex');
 	const actual = Buffer.from(given, 'hex');
 	return expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
+export type Checkpoint = typeof chainCheckpoint.$inferSelect;
+
+/**
+ * What a checkpoint's MAC covers. Version 1 (the first releases) signed the heads alone; version 2
+ * also signs when, the access log's head and the MAC of the checkpoint before it, so checkpoints
+ * form a chain of their own and none can be taken out or put back in another order unseen.
+ */
+function signedText(
+	c: Pick<Checkpoint, 'version' | 'createdAt' | 'heads' | 'logHead' | 'prevMac'>
+) {
+	if (c.version === 1) return c.heads;
+	return JSON.stringify([c.version, c.createdAt.getTime(), c.heads, c.logHead, c.prevMac]);
+}
+
+export function checkpointSigned(c: Checkpoint): boolean {
+	return (c.version === 1 || c.version === 2) && macMatches(signedText(c), c.mac);
 }
 
 export function currentHeads(db: Db): Heads {
@@ -110,12 +140,36 @@ export function currentHeads(db: Db): Heads {
 	return Object.fromEntries(rows.map((r) => [r.child_id, { seq: r.seq, hash: r.hash }]));
 }
 
-/** Signs the heads of every chain. Written by `npm run verify` (when all is well) and daily. */
-export function writeCheckpoint(db: Db, heads: Heads, now = new Date()): void {
-	const text = canonicalHeads(heads);
-	db.insert(chainCheckpoint)
-		.values({ createdAt: now, heads: text, mac: mac(text) })
-		.run();
+/**
+ * Signs the heads of every chain and of the access log, chained to the checkpoint before. Written
+ * by verify, only when everything was found whole. The caller copies it outside the database.
+ */
+export function writeCheckpoint(
+	db: Db,
+	heads: Heads,
+	logHead: string | null,
+	now = new Date()
+): Checkpoint {
+	const body = {
+		version: 2,
+		createdAt: now,
+		heads: canonicalHeads(heads),
+		logHead,
+		prevMac: latestCheckpoint(db)?.mac ?? null
+	};
+	return db
+		.insert(chainCheckpoint)
+		.values({ ...body, mac: mac(signedText(body)) })
+		.returning()
+		.get();
+}
+
+/** What is copied outside the database for the newest checkpoint: no record content. */
+export function checkpointCopy(db: Db) {
+	const latest = latestCheckpoint(db);
+	return latest
+		? { id: latest.id, createdAt: latest.createdAt.toISOString(), mac: latest.mac }
+		: null;
 }
 
 export function latestCheckpoint(db: Db) {

@@ -4,6 +4,7 @@ import { entry, user, type EntryKind, type Nature, type Visibility } from '../db
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
+import { recordAlertSince } from './alerts';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -93,6 +94,8 @@ export function chronology(
 		: [];
 	return {
 		child: { id: relation.child.id, preferredName: relation.child.preferredName },
+		/** When this record's stored history was found not to match, if it still does not. */
+		integritySince: relation.own ? null : recordAlertSince(db, childId),
 		entries: cardsFor(db, actor, relation, rows, null),
 		drafts: db
 			.select({ id: entry.id, title: entry.title, updatedAt: entry.updatedAt })

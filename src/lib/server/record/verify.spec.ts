@@ -154,7 +154,7 @@ describe('proof that history was never changed', () => {
 			sqlite.close();
 		}
 		expect(missed).toEqual([]);
-	});
+	}, 120_000);
 
 	it('catches a whole chain recomputed without the key, by the signed checkpoint', () => {
 		const { sqlite, db } = open(image);

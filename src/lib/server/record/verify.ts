@@ -1,28 +1,54 @@
 import { sql } from 'drizzle-orm';
 import type { AppDatabase, Db } from '../db';
 import {
+	checkpointSigned,
 	currentHeads,
 	hashOf,
-	latestCheckpoint,
-	macMatches,
+	legacyHashOf,
 	writeCheckpoint,
+	type Checkpoint,
 	type RawEntry
 } from './chain';
+import { anchorFor, type Anchor } from './anchor';
+import { verifyLog, logHead } from './verify-log';
+import { verifyMedia } from './verify-media';
+import { raiseAlerts, resolveAlerts } from './alerts';
 
 export type ChainProblem = {
 	childId: string;
+	/** The place in the child's chain; for the access log, the row's id. */
 	seq: number;
-	/** The entry at fault, when there is one to name (not for an entry that is gone). */
+	/** The entry (or media file) at fault, when there is one to name (not for one that is gone). */
 	entryId: string | null;
 	problem:
-		'changed' | 'broken-link' | 'missing' | 'unexpected' | 'checkpoint' | 'forged-checkpoint';
+		| 'changed'
+		| 'broken-link'
+		| 'missing'
+		| 'unexpected'
+		| 'checkpoint'
+		| 'forged-checkpoint'
+		| 'checkpoint-chain'
+		| 'checkpoint-missing'
+		| 'log-changed'
+		| 'log-missing'
+		| 'media-changed'
+		| 'media-missing';
 };
 
 export type VerifyResult = {
 	ok: boolean;
 	entries: number;
 	children: number;
+	logRows: number;
+	mediaFiles: number;
 	problems: ChainProblem[];
+};
+
+export type VerifyOptions = {
+	/** The copy of the checkpoints kept outside the database. */
+	anchor?: Anchor;
+	/** Read every photo and recording on disk too (the default). */
+	media?: boolean;
 };
 
 function describeMissing(db: Db, childId: string, seq: number): ChainProblem {
@@ -33,13 +59,76 @@ function describeMissing(db: Db, childId: string, seq: number): ChainProblem {
 	return { childId, seq, entryId: holder?.id ?? null, problem: 'missing' };
 }
 
-/** Walks every child's chain, then checks the heads against the last signed checkpoint. */
-export function verifyChains(db: AppDatabase): VerifyResult {
+/**
+ * The checkpoints, oldest first: each must carry a valid MAC, and from version 2 on name the one
+ * before it; the newest copy outside the database must still be here, unchanged. Returns the newest
+ * checkpoint that can be trusted, if any.
+ */
+function verifyCheckpoints(db: AppDatabase, anchor: Anchor, problems: ChainProblem[]) {
+	const rows = db.$client
+		.prepare('SELECT * FROM chain_checkpoint ORDER BY id')
+		.iterate() as IterableIterator<Record<string, unknown>>;
+	let previous: Checkpoint | null = null;
+	let sawVersion2 = false;
+	let trusted: Checkpoint | null = null;
+	const byId = new Map<number, string>();
+	let failed = false;
+	for (const raw of rows) {
+		const c: Checkpoint = {
+			id: Number(raw.id),
+			createdAt: new Date(Number(raw.created_at)),
+			heads: String(raw.heads),
+			mac: String(raw.mac),
+			version: Number(raw.version),
+			logHead: (raw.log_head as string | null) ?? null,
+			prevMac: (raw.prev_mac as string | null) ?? null
+		};
+		byId.set(c.id, c.mac);
+		if (failed) continue;
+		if (!checkpointSigned(c) || (sawVersion2 && c.version !== 2)) {
+			problems.push({ childId: '', seq: c.id, entryId: null, problem: 'forged-checkpoint' });
+			failed = true;
+		} else if (c.version === 2 && c.prevMac !== (previous?.mac ?? null)) {
+			problems.push({ childId: '', seq: c.id, entryId: null, problem: 'checkpoint-chain' });
+			failed = true;
+		} else {
+			sawVersion2 ||= c.version === 2;
+			trusted = c;
+		}
+		previous = c;
+	}
+	const outside = anchor.latest();
+	if (outside && byId.get(outside.id) !== outside.mac) {
+		problems.push({ childId: '', seq: outside.id, entryId: null, problem: 'checkpoint-missing' });
+		failed = true;
+	}
+	return { latest: failed ? null : trusted, any: byId.size > 0 || outside !== null };
+}
+
+/**
+ * Walks every child's chain, the checkpoints and their outside copy, the access log and the media
+ * files, and names what does not match. It changes nothing.
+ */
+export function verifyChains(db: AppDatabase, options: VerifyOptions = {}): VerifyResult {
+	const anchor = options.anchor ?? anchorFor(db);
+	const problems: ChainProblem[] = [];
+	const checkpoint = verifyCheckpoints(db, anchor, problems);
+	const signedHeads = new Map<string, { seq: number; hash: string }>(
+		checkpoint.latest
+			? (JSON.parse(checkpoint.latest.heads) as [string, number, string][]).map(
+					([child, seq, hash]) => [child, { seq, hash }]
+				)
+			: []
+	);
+	// Unkeyed hashes come from before hashes were keyed: trusted only where a signed checkpoint
+	// already covers them (or on the very first check of a database that never had one).
+	const legacyAllowed = (child: string, seq: number) =>
+		checkpoint.latest ? seq <= (signedHeads.get(child)?.seq ?? 0) : !checkpoint.any;
+
 	// One row at a time: an organisation's whole record (millions of entries) never sits in memory.
 	const rows = db.$client
 		.prepare(`SELECT * FROM entry WHERE status = 'final' ORDER BY child_id, seq, rowid`)
 		.iterate() as IterableIterator<RawEntry>;
-	const problems: ChainProblem[] = [];
 	// Gaps are named after the walk: the connection reads nothing else while it iterates.
 	const gaps: ChainProblem[] = [];
 	let entries = 0;
@@ -62,6 +151,7 @@ export function verifyChains(db: AppDatabase): VerifyResult {
 	let childId: string | null = null;
 	let expected = 1;
 	let previous: string | null = null;
+	let keyedSeen = false;
 	for (const row of rows) {
 		const child = String(row.child_id);
 		entries++;
@@ -70,6 +160,7 @@ export function verifyChains(db: AppDatabase): VerifyResult {
 			children++;
 			expected = 1;
 			previous = null;
+			keyedSeen = false;
 		}
 		const seq = typeof row.seq === 'number' ? row.seq : NaN;
 		if (broken.has(child) || orphanChildren.has(child)) continue;
@@ -90,51 +181,75 @@ export function verifyChains(db: AppDatabase): VerifyResult {
 			fail({ childId: child, seq: expected, entryId: String(row.id), problem: 'unexpected' });
 		else if (row.prev_hash !== previous)
 			fail({ childId: child, seq, entryId: String(row.id), problem: 'broken-link' });
-		else if (hashOf(row) !== row.hash)
-			fail({ childId: child, seq, entryId: String(row.id), problem: 'changed' });
 		else {
+			const keyed = hashOf(row) === row.hash;
+			const legacy =
+				!keyed && !keyedSeen && legacyAllowed(child, seq) && legacyHashOf(row) === row.hash;
+			if (!keyed && !legacy) {
+				fail({ childId: child, seq, entryId: String(row.id), problem: 'changed' });
+				continue;
+			}
+			keyedSeen ||= keyed;
 			lastSeq.set(child, seq);
 			previous = String(row.hash);
 			expected++;
 		}
 	}
 	for (const gap of gaps) gap.entryId = describeMissing(db, gap.childId, gap.seq).entryId;
-	const checkpoint = latestCheckpoint(db);
-	if (checkpoint) {
-		if (!macMatches(checkpoint.heads, checkpoint.mac)) {
-			problems.push({ childId: '', seq: 0, entryId: null, problem: 'forged-checkpoint' });
-		} else {
-			for (const [child, seq, hash] of JSON.parse(checkpoint.heads) as [string, number, string][]) {
-				if (broken.has(child)) continue;
-				const reached = lastSeq.get(child) ?? 0;
-				if (reached < seq) problems.push(describeMissing(db, child, reached + 1));
-				else {
-					const atCheckpoint = db.get<{ id: string; hash: string }>(
-						sql`SELECT id, hash FROM entry WHERE child_id = ${child} AND seq = ${seq} AND status = 'final'`
-					);
-					if (atCheckpoint?.hash !== hash) {
-						problems.push({
-							childId: child,
-							seq,
-							entryId: atCheckpoint?.id ?? null,
-							problem: 'checkpoint'
-						});
-					}
-				}
+	for (const [child, { seq, hash }] of signedHeads) {
+		if (broken.has(child)) continue;
+		const reached = lastSeq.get(child) ?? 0;
+		if (reached < seq) problems.push(describeMissing(db, child, reached + 1));
+		else {
+			const atCheckpoint = db.get<{ id: string; hash: string }>(
+				sql`SELECT id, hash FROM entry WHERE child_id = ${child} AND seq = ${seq} AND status = 'final'`
+			);
+			if (atCheckpoint?.hash !== hash) {
+				problems.push({
+					childId: child,
+					seq,
+					entryId: atCheckpoint?.id ?? null,
+					problem: 'checkpoint'
+				});
 			}
 		}
 	}
-	return {
-		ok: problems.length === 0,
-		entries,
-		children,
-		problems
-	};
+	const log = verifyLog(db, checkpoint.latest?.logHead ?? null, problems);
+	const mediaFiles = options.media === false ? 0 : verifyMedia(db, broken, problems);
+	return { ok: problems.length === 0, entries, children, logRows: log, mediaFiles, problems };
 }
 
-/** Verify, and when every chain is whole, sign a new checkpoint of their heads. */
-export function verifyAndCheckpoint(db: AppDatabase, now = new Date()): VerifyResult {
-	const result = verifyChains(db);
-	if (result.ok) writeCheckpoint(db, currentHeads(db), now);
+/**
+ * Verify, and only when everything is whole, sign a new checkpoint (chained to the one before,
+ * covering every chain's head and the access log's, as the walk saw them) and copy it outside the
+ * database. Verify never signs over a change it cannot explain: a problem raises the integrity
+ * alerts instead, which a later verify that finds everything whole clears.
+ */
+export function verifyAndCheckpoint(
+	db: AppDatabase,
+	now = new Date(),
+	options: VerifyOptions = {}
+): VerifyResult {
+	const anchor = options.anchor ?? anchorFor(db);
+	// One read snapshot for the walk and the heads it signs: nothing written meanwhile is signed unseen.
+	const snapshot = !db.$client.inTransaction;
+	if (snapshot) db.$client.exec('BEGIN');
+	let result: VerifyResult;
+	let heads: ReturnType<typeof currentHeads>;
+	let log: string | null;
+	try {
+		result = verifyChains(db, { ...options, anchor });
+		heads = currentHeads(db);
+		log = logHead(db);
+	} finally {
+		if (snapshot) db.$client.exec('COMMIT');
+	}
+	if (!result.ok) {
+		raiseAlerts(db, result.problems, now);
+		return result;
+	}
+	const signed = writeCheckpoint(db, heads, log, now);
+	anchor.append({ id: signed.id, createdAt: now.toISOString(), mac: signed.mac });
+	resolveAlerts(db, now);
 	return result;
 }

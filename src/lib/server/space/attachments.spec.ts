@@ -88,7 +88,13 @@ describe("photos and recordings on a child's entry", () => {
 		const [row] = db.select().from(media).where(eq(media.entryId, draft.id)).all();
 		const sent = sendChildEntry(db, child, draft.id, null);
 		expect(sent.details?.media).toEqual([
-			{ id: row!.id, kind: 'photo', sha256: row!.sha256, caption: '' }
+			{
+				id: row!.id,
+				kind: 'photo',
+				sha256: row!.sha256,
+				thumbSha256: row!.thumbSha256,
+				caption: ''
+			}
 		]);
 		expect(verifyChains(db).ok).toBe(true);
 		await expect(removeAttachment(db, child, row!.id, draft.id)).rejects.toThrow(AccessDenied);

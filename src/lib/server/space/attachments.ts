@@ -45,6 +45,7 @@ export async function addPhotos(
 				height: photo.height,
 				size: photo.display.length,
 				sha256: sha256(photo.display),
+				thumbSha256: sha256(photo.thumb),
 				caption: upload.caption.slice(0, 300),
 				uploadedByUserId: actor.id,
 				createdAt: now
@@ -83,6 +84,7 @@ export async function addRecording(
 				height: null,
 				size: bytes.length,
 				sha256: sha256(bytes),
+			thumbSha256: null,
 				caption: '',
 				uploadedByUserId: actor.id,
 				createdAt: now

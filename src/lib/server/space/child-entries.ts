@@ -149,7 +149,13 @@ export function sendChildEntry(
 			const details: EntryDetails = {
 				...draft.details,
 				media: files.length
-					? files.map((f) => ({ id: f.id, kind: f.kind, sha256: f.sha256, caption: f.caption }))
+					? files.map((f) => ({
+							id: f.id,
+							kind: f.kind,
+							sha256: f.sha256,
+							...(f.thumbSha256 ? { thumbSha256: f.thumbSha256 } : {}),
+							caption: f.caption
+						}))
 					: undefined
 			};
 			tx.update(entry)

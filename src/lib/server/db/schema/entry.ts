@@ -67,7 +67,13 @@ export type EntryDetails = {
 	people?: string;
 	/** "When I was 7": the child's age then, when they know that better than the year. */
 	age?: number;
-	media?: { id: string; kind: 'photo' | 'audio'; sha256: string; caption: string }[];
+	media?: {
+		id: string;
+		kind: 'photo' | 'audio';
+		sha256: string;
+		thumbSha256?: string;
+		caption: string;
+	}[];
 	respondsTo?: string;
 	urgent?: 'talk' | 'unsafe';
 	/** Who helped the child write it, when someone did (their name is in the source too). */

@@ -59,6 +59,8 @@ export const media = sqliteTable(
 		height: integer('height'),
 		size: integer('size').notNull(),
 		sha256: text('sha256').notNull(),
+		/** A photo's thumbnail, hashed too (null for recordings, and for photos from before). */
+		thumbSha256: text('thumb_sha256'),
 		caption: text('caption').notNull().default(''),
 		uploadedByUserId: text('uploaded_by_user_id')
 			.notNull()
