@@ -19,6 +19,7 @@ import {
 } from './space-items';
 import { silentOpusRecording } from './ogg';
 import { paint } from './pictures';
+import { dayOf } from '../dates/day';
 export { oggCrc } from './ogg';
 
 /**
@@ -43,7 +44,7 @@ export type DemoSpaceSummary = {
 const minute = 60 * 1000;
 const day = 24 * 60 * minute;
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+const isoDay = dayOf;
 
 /** `days` after `from`, moved on to the Monday when it falls on a weekend. */
 function schoolDay(from: Date, days: number): string {

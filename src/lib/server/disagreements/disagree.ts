@@ -8,7 +8,8 @@ import { draftRow } from '../record/rows';
 import { appendFinal } from '../record/write';
 import { RecordError } from '../record/errors';
 import type { FormReader, Problems } from '../validation';
-import { receivedOnFor } from './due-date';
+import { receivedOnFor } from '../dates/due-date';
+import { today } from '../dates/day';
 
 /**
  * "I disagree": a child (or their advocate, with them) says an entry shared with them is wrong.
@@ -77,7 +78,7 @@ export function startDisagreement(
 			const byChild = access.isChildRole(actor.role);
 			const draft = draftRow(actor, row.childId, now, {
 				kind: 'disagreement',
-				eventDate: now.toISOString().slice(0, 10),
+				eventDate: today(now),
 				// The child's say goes into their record, for their workers and advocate.
 				visibility: 'record',
 				sourceKind: byChild ? 'child_words' : 'helped',

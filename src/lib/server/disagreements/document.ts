@@ -6,6 +6,7 @@ import * as accessLog from '../audit/access-log';
 import { cardsFor } from '../record/cards';
 import { statesOf } from './state';
 import { linkable } from './steps';
+import { today } from '../dates/day';
 
 /**
  * A disagreement, view or other contribution as a document to attach to the formal case record:
@@ -48,8 +49,7 @@ export function caseDocument(
 					author: disputed.authorName
 				}
 			: null,
-		state:
-			row.kind === 'disagreement' ? statesOf(db, [row], now.toISOString().slice(0, 10))[0]! : null,
+		state: row.kind === 'disagreement' ? statesOf(db, [row], today(now))[0]! : null,
 		printedAt: now,
 		printedBy: actor.displayName
 	};

@@ -4,15 +4,12 @@ import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
 import { statesOf, type DisagreementState } from './state';
+import { today } from '../dates/day';
 
 /**
  * The lists: a worker's or manager's disagreements (overdue first, then by days left), the
  * child's own, and what is still to be linked into the case record.
  */
-
-function today(now: Date) {
-	return now.toISOString().slice(0, 10);
-}
 
 export type ListedDisagreement = DisagreementState & { childName: string };
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import type { Entry, Outcome } from '../db/schema';
 import { entriesAbout } from '../record/about';
-import { daysLeft, dueDate } from './due-date';
+import { daysLeft, dueDate } from '../dates/due-date';
 
 /**
  * Where a disagreement has got to, worked out from the entries that answer it (each step is an

@@ -17,16 +17,13 @@ import { appendFinal, createDraft, finaliseEntry } from '../record/write';
 import { RecordError } from '../record/errors';
 import type { FormReader } from '../validation';
 import { statesOf, type DisagreementState } from './state';
+import { today } from '../dates/day';
 
 /**
  * Answering a disagreement, step by step: acknowledge (the child is told who is looking at it),
  * perhaps extend the deadline, decide (corrected, the child's side added, or not changed; who
  * decided and why), and link it into the formal case record. Each step is a final entry.
  */
-
-function today(now: Date) {
-	return now.toISOString().slice(0, 10);
-}
 
 /** The disagreement and its state, for someone who may answer it. */
 export function openDisagreement(db: Db, actor: access.Actor, id: string, now = new Date()) {

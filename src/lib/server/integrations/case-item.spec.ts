@@ -10,7 +10,7 @@ import { createChildDraft, sendChildEntry } from '../space/child-entries';
 import { scheduleMeeting } from '../space/meetings';
 import { answerView } from '../space/inbox';
 import { startDisagreement } from '../disagreements/disagree';
-import { dueDate } from '../disagreements/due-date';
+import { dueDate } from '../dates/due-date';
 import { acknowledge, decide, extend, linkCaseRecord, linkable } from '../disagreements/steps';
 import { caseItemJson, caseItemSchema, type CaseItem } from './case-item';
 

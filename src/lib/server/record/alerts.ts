@@ -36,7 +36,12 @@ export function raiseAlerts(db: Db, problems: ChainProblem[], now = new Date()):
 				})
 				.run();
 		}
+		// In the access log too: once for the check, and once for each record it names.
+		const records = new Set(problems.map((p) => p.childId).filter(Boolean));
 		accessLog.record(tx, { actor: null, action: 'integrity-check-failed' }, now);
+		for (const childId of records) {
+			accessLog.record(tx, { actor: null, action: 'integrity-check-failed', childId }, now);
+		}
 	});
 }
 

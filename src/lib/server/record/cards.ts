@@ -7,6 +7,7 @@ import type { EntryCard, FullCard } from '../../record/card';
 import { releasesOf } from './confidential';
 import { statesOf } from '../disagreements/state';
 import { entriesAbout } from './about';
+import { today } from '../dates/day';
 
 /**
  * Entries as a reader may see them: cards with their labels, and what points at them
@@ -100,11 +101,7 @@ export function cardsFor(
 				.orderBy(asc(media.createdAt), asc(media.id))
 				.all()
 		: [];
-	const disputes = statesOf(
-		db,
-		entriesAbout(db, ids, 'disagreement'),
-		new Date().toISOString().slice(0, 10)
-	);
+	const disputes = statesOf(db, entriesAbout(db, ids, 'disagreement'), today());
 	const releases = releasesOf(
 		db,
 		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)

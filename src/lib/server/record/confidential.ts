@@ -10,6 +10,7 @@ import { appendFinal } from './write';
 import { entriesAbout } from './about';
 import { draftRow } from './rows';
 import { RecordError } from './errors';
+import * as dates from '../dates/day';
 
 /**
  * The confidential section belongs to the manager (DESIGN section 1). They review what is lodged
@@ -154,7 +155,7 @@ export function releaseConfidential(
 			const { item } = releasable(tx, actor, entryId, now);
 			const problems = checkRelease(item, input);
 			if (Object.keys(problems).length) throw new RecordError(problems);
-			const today = now.toISOString().slice(0, 10);
+			const today = dates.today(now);
 			const body = docFromPlainText(input.originatorView);
 			const draft = draftRow(actor, item.childId, now, {
 				kind: 'confidential_release',

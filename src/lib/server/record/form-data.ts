@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
 import { formValuesOf } from './entry-form';
+import { today } from '../dates/day';
 
 /** A blank entry form, or one started from an entry that is being corrected. */
 export function newEntryForm(
@@ -19,7 +20,7 @@ export function newEntryForm(
 		nature: 'fact',
 		sourceKind: 'first_hand',
 		visibility: 'shared',
-		eventDate: now.toISOString().slice(0, 10),
+		eventDate: today(now),
 		translatedBy: actor.displayName
 	};
 	if (!correctsId) return { child, values: blank as Record<string, string>, correcting: null };

@@ -1,7 +1,7 @@
 import type { Doc } from '../../record/rich-text';
 import type { Nature, Precision, SourceKind } from '../db/schema';
 import type { Problems } from '../validation';
-import { isInFuture } from './event-date';
+import { isInFuture } from '../dates/day';
 import { locales } from '../../i18n/locales';
 
 export type Body = { doc: Doc; text: string };

@@ -5,7 +5,8 @@ import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { draftRow } from './rows';
 import { chainHead, hashOf, rawEntry } from './chain';
-import { eventSortKey, isLate } from './event-date';
+import { eventSortKey } from './event-date';
+import { isLate } from '../dates/day';
 import { checkEntry, type EntryInput } from './input';
 import { RecordError } from './errors';
 

@@ -84,7 +84,7 @@ export async function addRecording(
 				height: null,
 				size: bytes.length,
 				sha256: sha256(bytes),
-			thumbSha256: null,
+				thumbSha256: null,
 				caption: '',
 				uploadedByUserId: actor.id,
 				createdAt: now

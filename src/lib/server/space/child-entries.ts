@@ -13,7 +13,7 @@ import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
 import { draftRow } from '../record/rows';
-import { isInFuture } from '../record/event-date';
+import { isInFuture } from '../dates/day';
 import { barDraft } from '../record/write';
 import { RecordError } from '../record/errors';
 import type { Problems } from '../validation';

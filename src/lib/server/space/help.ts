@@ -7,6 +7,7 @@ import { currentAssignment } from '../access/relation';
 import { docFromPlainText } from '../record/sanitise';
 import { appendFinal } from '../record/write';
 import { draftRow } from '../record/rows';
+import * as dates from '../dates/day';
 
 /**
  * "I need to talk to someone" / "I don't feel safe": an urgent entry, final at once, at the top
@@ -62,7 +63,7 @@ export function askForHelp(
 	if (!actor.childId) throw new access.AccessDenied();
 	const childId = actor.childId;
 	access.requireChild(db, actor, 'writeOwn', childId, now);
-	const today = now.toISOString().slice(0, 10);
+	const today = dates.today(now);
 	const body = docFromPlainText(words);
 	return db.transaction(
 		(tx) => {

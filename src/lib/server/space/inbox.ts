@@ -7,6 +7,7 @@ import { appendFinal } from '../record/write';
 import { draftRow } from '../record/rows';
 import * as accessLog from '../audit/access-log';
 import { RecordError } from '../record/errors';
+import * as dates from '../dates/day';
 
 /**
  * What children added, for the staff and advocates who may see it: calls for help first, then
@@ -122,7 +123,7 @@ export function answerView(
 			}
 			if (!words.trim()) throw new RecordError({ answer: 'form.required' });
 			const body = docFromPlainText(words);
-			const today = now.toISOString().slice(0, 10);
+			const today = dates.today(now);
 			const draft = draftRow(actor, view.childId, now, {
 				kind: 'view_response',
 				eventDate: today,

@@ -4,6 +4,7 @@ import { meeting, meetingKinds, type Meeting, type MeetingKind } from '../db/sch
 import * as access from '../access';
 import { randomId } from '../crypto/random';
 import type { FormReader } from '../validation';
+import { today } from '../dates/day';
 
 /** Reviews and meetings: staff schedule them, the child sees what is coming and prepares. */
 
@@ -73,11 +74,7 @@ export function upcomingMeetings(db: Db, actor: access.Actor, childId: string, n
 		.select()
 		.from(meeting)
 		.where(
-			and(
-				eq(meeting.childId, childId),
-				isNull(meeting.cancelledAt),
-				gte(meeting.date, now.toISOString().slice(0, 10))
-			)
+			and(eq(meeting.childId, childId), isNull(meeting.cancelledAt), gte(meeting.date, today(now)))
 		)
 		.orderBy(asc(meeting.date), asc(meeting.time))
 		.all();

@@ -16,6 +16,7 @@ import type { EntryInput } from '../record/input';
 import { docFromPlainText } from '../record/sanitise';
 import { createDraft, finaliseEntry } from '../record/write';
 import type { ChildEntryInput } from '../space/input';
+import { addDays, today } from '../dates/day';
 
 /** Test data from factories, not object literals pasted into every test. */
 
@@ -181,7 +182,7 @@ export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
 		kind: 'record_entry',
 		title: `Title ${next()}`,
 		body: docFromPlainText(text),
-		eventDate: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+		eventDate: addDays(today(), -1),
 		eventPrecision: 'day',
 		eventLabel: null,
 		sourceKind: 'first_hand',

@@ -9,6 +9,7 @@ import { createChildDraft, sendChildEntry, updateChildDraft } from '../space/chi
 import { attachUploads } from './uploads';
 import { FormReader } from '../validation';
 import { guard, readForm } from './guards';
+import { today } from '../dates/day';
 
 /**
  * Saves what a child wrote (a new draft or their draft), adds any photos and recording, and
@@ -27,7 +28,7 @@ export async function saveChildEntry(
 	const child = db.select().from(childProfile).where(eq(childProfile.id, actor.childId!)).get();
 	const birthYear = child?.dateOfBirth ? Number(child.dateOfBirth.slice(0, 4)) : null;
 	const input = readChildEntryForm(form, target.kind, {
-		today: now.toISOString().slice(0, 10),
+		today: today(now),
 		birthYear
 	});
 	const send = form.text('intent') === 'send';

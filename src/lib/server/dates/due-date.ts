@@ -1,3 +1,5 @@
+import { dayOf, daysBetween } from './day';
+
 /**
  * When a reply to a request under UK GDPR (for example a request for rectification) is due, as
  * the ICO explains the time limit: one calendar month starting from the day of receipt, whether
@@ -219,23 +221,10 @@ export function dueDate(receivedOn: string, options: DueDateOptions = {}): strin
 
 /** Calendar days from `today` to `due`: 0 on the due date, negative once it has passed. */
 export function daysLeft(due: string, today: string): number {
-	const a = parse(due);
-	const b = parse(today);
-	return Math.round((utc(a.year, a.month, a.day) - utc(b.year, b.month, b.day)) / dayMs);
+	parse(due);
+	parse(today);
+	return daysBetween(today, due);
 }
-
-const londonDate = new Intl.DateTimeFormat('en-GB', {
-	timeZone: 'Europe/London',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit'
-});
 
 /** The calendar day in the UK (Europe/London, so BST in summer) of a request received at `at`. */
-export function receivedOnFor(at: Date): string {
-	if (Number.isNaN(at.getTime())) throw new RangeError('Not a valid time');
-	const parts = londonDate.formatToParts(at);
-	const part = (type: Intl.DateTimeFormatPartTypes): number =>
-		Number(parts.find((p) => p.type === type)?.value);
-	return format({ year: part('year'), month: part('month'), day: part('day') });
-}
+export const receivedOnFor = dayOf;
