@@ -150,18 +150,24 @@ export function writeCheckpoint(
 	logHead: string | null,
 	now = new Date()
 ): Checkpoint {
-	const body = {
-		version: 2,
-		createdAt: now,
-		heads: canonicalHeads(heads),
-		logHead,
-		prevMac: latestCheckpoint(db)?.mac ?? null
-	};
-	return db
-		.insert(chainCheckpoint)
-		.values({ ...body, mac: mac(signedText(body)) })
-		.returning()
-		.get();
+	// Immediate: two processes signing at once (the hourly check, the daily walk) still chain.
+	return db.transaction(
+		(tx) => {
+			const body = {
+				version: 2,
+				createdAt: now,
+				heads: canonicalHeads(heads),
+				logHead,
+				prevMac: latestCheckpoint(tx)?.mac ?? null
+			};
+			return tx
+				.insert(chainCheckpoint)
+				.values({ ...body, mac: mac(signedText(body)) })
+				.returning()
+				.get();
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /** What is copied outside the database for the newest checkpoint: no record content. */

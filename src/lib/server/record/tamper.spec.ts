@@ -20,6 +20,7 @@ import { canonical, hashedColumns, laterColumns, type RawEntry } from './chain';
 import { memoryAnchor, type Anchor } from './anchor';
 import { openAlerts, recordAlertSince } from './alerts';
 import { verifyAndCheckpoint, verifyChains, type ChainProblem } from './verify';
+import { verifyRecent } from './verify-recent';
 
 /**
  * Someone holding the database file (but not the server secret, nor the copy of the checkpoints
@@ -290,6 +291,80 @@ describe('a record that cannot be rewritten quietly, even with the database file
 
 	it('was tried every way', () => {
 		expect(tried).toHaveLength(17);
+	});
+});
+
+describe('the quick check of what was added since the newest checkpoint', () => {
+	let world: World;
+	beforeAll(async () => {
+		world = await seeded();
+	});
+	const recent = (db: AppDatabase) => verifyRecent(db, { anchor: world.anchor });
+
+	it('reads only the new entries and access-log rows', () => {
+		const { db } = open(world);
+		const result = recent(db);
+		expect(result.problems).toEqual([]);
+		// Places 11 and 12 only; the photo is older than the checkpoint.
+		expect(result.entries).toBe(2);
+		expect(result.mediaFiles).toBe(0);
+		expect(result.logRows).toBeLessThan(10);
+	});
+
+	it('catches forged or rewritten new entries, a cut below the head, and deleted checkpoints', () => {
+		const cases: [string, (o: ReturnType<typeof open>) => void, ChainProblem['problem']][] = [
+			[
+				'forged entry',
+				({ entries, insert }) => {
+					const head = entries().at(-1)!;
+					const forged = { ...head, id: 'forged', seq: Number(head.seq) + 1, prev_hash: head.hash };
+					insert({ ...forged, hash: plainHash(forged) });
+				},
+				'changed'
+			],
+			[
+				'rewritten',
+				({ sqlite }) =>
+					void sqlite
+						.prepare("UPDATE entry SET title = 'x' WHERE child_id = ? AND seq = 12")
+						.run(world.childId),
+				'changed'
+			],
+			[
+				'cut below the head',
+				({ sqlite }) =>
+					void sqlite
+						.prepare('DELETE FROM entry WHERE child_id = ? AND seq >= 10')
+						.run(world.childId),
+				'missing'
+			],
+			[
+				'newest checkpoint deleted',
+				({ sqlite }) =>
+					void sqlite.exec(
+						'DELETE FROM chain_checkpoint WHERE id = (SELECT max(id) FROM chain_checkpoint)'
+					),
+				'checkpoint-missing'
+			],
+			[
+				'log row after the head changed',
+				({ sqlite }) =>
+					void sqlite.exec(
+						"UPDATE access_log SET address = 'x' WHERE id = (SELECT max(id) FROM access_log)"
+					),
+				'log-changed'
+			]
+		];
+		for (const [name, tamper, expected] of cases) {
+			const attacked = open(world);
+			tamper(attacked);
+			const result = recent(attacked.db);
+			expect(result.ok, name).toBe(false);
+			expect(
+				result.problems.map((p) => p.problem),
+				name
+			).toContain(expected);
+		}
 	});
 });
 

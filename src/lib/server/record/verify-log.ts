@@ -19,16 +19,31 @@ export function logHead(db: Db): string | null {
 export function verifyLog(
 	db: AppDatabase,
 	signedHead: string | null,
-	problems: ChainProblem[]
+	problems: ChainProblem[],
+	options: { from?: string | null } = {}
 ): number {
+	// From a signed head: only the rows since, the first of them being the head itself.
+	const fromId = options.from ? Number(options.from.split(':')[0]) : 0;
 	const rows = db.$client
-		.prepare('SELECT * FROM access_log ORDER BY id')
-		.iterate() as IterableIterator<RawLogRow>;
+		.prepare('SELECT * FROM access_log WHERE id >= ? ORDER BY id')
+		.iterate(fromId) as IterableIterator<RawLogRow>;
 	let count = 0;
 	let previous: string | null = null;
 	let chained = false;
 	let failed = false;
 	let signedFound = signedHead === null;
+	if (options.from) {
+		const head = rows.next();
+		if (head.done || `${head.value.id}:${head.value.hash}` !== options.from) {
+			rows.return?.();
+			problems.push({ childId: '', seq: fromId, entryId: null, problem: 'log-missing' });
+			return 0;
+		}
+		count++;
+		previous = head.value.hash;
+		chained = true;
+		signedFound = true;
+	}
 	for (const row of rows) {
 		count++;
 		if (failed) continue;

@@ -15,7 +15,8 @@ const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(fil
 export function verifyMedia(
 	db: AppDatabase,
 	broken: Set<string>,
-	problems: ChainProblem[]
+	problems: ChainProblem[],
+	only: (childId: string, seq: number) => boolean = () => true
 ): number {
 	const rows = db.$client
 		.prepare(
@@ -26,7 +27,7 @@ export function verifyMedia(
 	const extensionOf = db.$client.prepare('SELECT extension FROM media WHERE id = ?');
 	let files = 0;
 	for (const row of rows) {
-		if (broken.has(row.child_id)) continue;
+		if (broken.has(row.child_id) || !only(row.child_id, row.seq)) continue;
 		const details = JSON.parse(row.details) as EntryDetails;
 		for (const item of details.media ?? []) {
 			const where = { childId: row.child_id, seq: row.seq, entryId: row.id };

@@ -13,6 +13,7 @@ import { anchorFor, type Anchor } from './anchor';
 import { verifyLog, logHead } from './verify-log';
 import { verifyMedia } from './verify-media';
 import { raiseAlerts, resolveAlerts } from './alerts';
+import { verifyRecent } from './verify-recent';
 
 export type ChainProblem = {
 	childId: string;
@@ -47,6 +48,8 @@ export type VerifyResult = {
 export type VerifyOptions = {
 	/** The copy of the checkpoints kept outside the database. */
 	anchor?: Anchor;
+	/** Only what was added since the newest checkpoint (verify-recent.ts); else everything. */
+	recent?: boolean;
 	/** Read every photo and recording on disk too (the default). */
 	media?: boolean;
 };
@@ -105,6 +108,47 @@ function verifyCheckpoints(db: AppDatabase, anchor: Anchor, problems: ChainProbl
 	return { latest: failed ? null : trusted, any: byId.size > 0 || outside !== null };
 }
 
+/** One child's chain as it is walked: the place and previous hash the next entry must have. */
+export type ChainWalk = {
+	child: string;
+	expected: number;
+	previous: string | null;
+	keyedSeen: boolean;
+};
+
+export function startWalk(child: string, expected: number, previous: string | null): ChainWalk {
+	return { child, expected, previous, keyedSeen: false };
+}
+
+/**
+ * Checks the next entry of a chain: its place, its link to the one before and its keyed hash (or,
+ * where `legacyAllowed` says a signed checkpoint covers it, its hash from before hashes were keyed).
+ * Returns what is wrong, or null and moves the walk on.
+ */
+export function stepChain(
+	walk: ChainWalk,
+	row: RawEntry,
+	legacyAllowed: (child: string, seq: number) => boolean
+): ChainProblem | null {
+	const { child, expected } = walk;
+	const seq = typeof row.seq === 'number' ? row.seq : NaN;
+	const id = String(row.id);
+	if (seq > expected) return { childId: child, seq: expected, entryId: null, problem: 'missing' };
+	if (seq !== expected)
+		return { childId: child, seq: expected, entryId: id, problem: 'unexpected' };
+	if (row.prev_hash !== walk.previous) {
+		return { childId: child, seq, entryId: id, problem: 'broken-link' };
+	}
+	const keyed = hashOf(row) === row.hash;
+	const legacy =
+		!keyed && !walk.keyedSeen && legacyAllowed(child, seq) && legacyHashOf(row) === row.hash;
+	if (!keyed && !legacy) return { childId: child, seq, entryId: id, problem: 'changed' };
+	walk.keyedSeen ||= keyed;
+	walk.previous = String(row.hash);
+	walk.expected++;
+	return null;
+}
+
 /**
  * Walks every child's chain, the checkpoints and their outside copy, the access log and the media
  * files, and names what does not match. It changes nothing.
@@ -148,52 +192,21 @@ export function verifyChains(db: AppDatabase, options: VerifyOptions = {}): Veri
 	const orphanChildren = new Set(orphans.map((o) => o.child_id));
 	const lastSeq = new Map<string, number>();
 	const broken = new Set<string>();
-	let childId: string | null = null;
-	let expected = 1;
-	let previous: string | null = null;
-	let keyedSeen = false;
+	let walk: ChainWalk | null = null;
 	for (const row of rows) {
 		const child = String(row.child_id);
 		entries++;
-		if (child !== childId) {
-			childId = child;
+		if (child !== walk?.child) {
+			walk = startWalk(child, 1, null);
 			children++;
-			expected = 1;
-			previous = null;
-			keyedSeen = false;
 		}
-		const seq = typeof row.seq === 'number' ? row.seq : NaN;
 		if (broken.has(child) || orphanChildren.has(child)) continue;
-		const fail = (problem: ChainProblem) => {
+		const problem = stepChain(walk, row, legacyAllowed);
+		if (problem) {
+			if (problem.problem === 'missing') gaps.push(problem);
 			problems.push(problem);
 			broken.add(child);
-		};
-		if (seq > expected) {
-			const gap: ChainProblem = {
-				childId: child,
-				seq: expected,
-				entryId: null,
-				problem: 'missing'
-			};
-			gaps.push(gap);
-			fail(gap);
-		} else if (seq !== expected)
-			fail({ childId: child, seq: expected, entryId: String(row.id), problem: 'unexpected' });
-		else if (row.prev_hash !== previous)
-			fail({ childId: child, seq, entryId: String(row.id), problem: 'broken-link' });
-		else {
-			const keyed = hashOf(row) === row.hash;
-			const legacy =
-				!keyed && !keyedSeen && legacyAllowed(child, seq) && legacyHashOf(row) === row.hash;
-			if (!keyed && !legacy) {
-				fail({ childId: child, seq, entryId: String(row.id), problem: 'changed' });
-				continue;
-			}
-			keyedSeen ||= keyed;
-			lastSeq.set(child, seq);
-			previous = String(row.hash);
-			expected++;
-		}
+		} else lastSeq.set(child, walk.expected - 1);
 	}
 	for (const gap of gaps) gap.entryId = describeMissing(db, gap.childId, gap.seq).entryId;
 	for (const [child, { seq, hash }] of signedHeads) {
@@ -238,7 +251,7 @@ export function verifyAndCheckpoint(
 	let heads: ReturnType<typeof currentHeads>;
 	let log: string | null;
 	try {
-		result = verifyChains(db, { ...options, anchor });
+		result = (options.recent ? verifyRecent : verifyChains)(db, { ...options, anchor });
 		heads = currentHeads(db);
 		log = logHead(db);
 	} finally {
