@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { deviceLifetime } from './device';
 
 /** `__Host-` when served over HTTPS: the browser then refuses any other site or path setting it. */
 export function sessionCookieName(url: URL): string {
@@ -21,5 +22,24 @@ export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: url.protocol === 'https:'
+	});
+}
+
+/** The device cookie (see device.ts): lasts as long as its newest entry, named as the session's. */
+export function deviceCookieName(url: URL): string {
+	return url.protocol === 'https:' ? '__Host-waymark-device' : 'waymark-device';
+}
+
+export function readDeviceCookie(cookies: Cookies, url: URL): string | undefined {
+	return cookies.get(deviceCookieName(url));
+}
+
+export function setDeviceCookie(cookies: Cookies, url: URL, value: string): void {
+	cookies.set(deviceCookieName(url), value, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: deviceLifetime / 1000
 	});
 }

@@ -3,74 +3,75 @@ import type { Db } from '../db';
 import { user, type User } from '../db/schema';
 import * as accessLog from '../audit/access-log';
 import { isChildRole, isStaffRole } from '../access/roles';
+import * as device from './device';
 import { verifyAgainstNothing, verifyPassword } from './password';
 import { createSession } from './session';
 import { redeemSignInCode } from './sign-in-code';
-import {
-	accountPolicy,
-	addressPolicy,
-	checkThrottle,
-	recordAttempt,
-	throttleKey
-} from './throttle';
+import { admitSignIn, markSucceeded } from './throttle';
 
 export type SignInResult =
-	| { outcome: 'signed-in'; token: string; user: User }
+	/** `device`: the browser's device cookie from now on, which knows this account too. */
+	| { outcome: 'signed-in'; token: string; user: User; device: string }
 	| { outcome: 'invalid' }
 	| { outcome: 'throttled'; retryAt: Date };
 
-type Attempt = { username: string; secret: string; address: string };
+/** `device`: the browser's device cookie, if it has one. */
+type Attempt = { username: string; secret: string; address: string; device?: string };
 
 export function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();
 }
 
 /**
- * The shared shape of both ways in: throttle by account and by address, evaluate, record, log.
- * An unknown username costs the same and answers the same as a wrong password.
+ * The shared shape of both ways in: admit (the throttle counts the attempt before anything is
+ * evaluated), evaluate, mark a success, log. An unknown username costs the same and answers the
+ * same as a wrong password.
  */
 async function attempt(
 	db: Db,
-	{ username, secret, address }: Attempt,
+	{ username, secret, address, device: cookie }: Attempt,
 	now: Date,
 	evaluate: (found: User | undefined) => Promise<boolean>,
 	sessionOptions: (found: User) => { twoFactorVerified: boolean; viaSignInCode?: boolean }
 ): Promise<SignInResult> {
 	const name = normaliseUsername(username);
-	const keys = [throttleKey.account(name), throttleKey.address(address)];
-	const states = [
-		checkThrottle(db, keys[0]!, accountPolicy, now),
-		checkThrottle(db, keys[1]!, addressPolicy, now)
-	];
 	const found = name ? db.select().from(user).where(eq(user.username, name)).get() : undefined;
-	const blocked = states.filter((s) => !s.allowed);
-	if (blocked.length > 0) {
+	const known = found ? device.recognise(cookie, found.id, now) : null;
+	const admission = admitSignIn(db, { username: name, address, device: known }, now);
+	if (!admission.allowed) {
 		accessLog.record(db, { actor: found ?? null, action: 'sign-in-failed', address }, now);
-		const retryAt = new Date(
-			Math.max(...blocked.map((s) => (s.allowed ? 0 : s.retryAt.getTime())))
-		);
-		return { outcome: 'throttled', retryAt };
+		return { outcome: 'throttled', retryAt: admission.retryAt };
 	}
 	const active = found && found.status === 'active' ? found : undefined;
 	const ok = secret.length > 0 && (await evaluate(active));
-	for (const key of keys) recordAttempt(db, key, ok, now);
 	if (!ok || !active) {
 		accessLog.record(db, { actor: found ?? null, action: 'sign-in-failed', address }, now);
 		return { outcome: 'invalid' };
 	}
+	markSucceeded(db, admission.ticket);
 	const { token } = createSession(db, active.id, sessionOptions(active), now);
 	accessLog.record(db, { actor: active, action: 'sign-in', address }, now);
-	return { outcome: 'signed-in', token, user: active };
+	return {
+		outcome: 'signed-in',
+		token,
+		user: active,
+		device: device.remember(cookie, active.id, now)
+	};
 }
 
 export function signInWithPassword(
 	db: Db,
-	input: { username: string; password: string; address: string },
+	input: { username: string; password: string; address: string; device?: string },
 	now = new Date()
 ): Promise<SignInResult> {
 	return attempt(
 		db,
-		{ username: input.username, secret: input.password, address: input.address },
+		{
+			username: input.username,
+			secret: input.password,
+			address: input.address,
+			device: input.device
+		},
 		now,
 		async (found) =>
 			found?.passwordHash
@@ -83,12 +84,12 @@ export function signInWithPassword(
 /** Children and care leavers only: a one-time code a worker made for them. */
 export function signInWithCode(
 	db: Db,
-	input: { username: string; code: string; address: string },
+	input: { username: string; code: string; address: string; device?: string },
 	now = new Date()
 ): Promise<SignInResult> {
 	return attempt(
 		db,
-		{ username: input.username, secret: input.code, address: input.address },
+		{ username: input.username, secret: input.code, address: input.address, device: input.device },
 		now,
 		async (found) =>
 			!!found && isChildRole(found.role) && redeemSignInCode(db, found.id, input.code, now),

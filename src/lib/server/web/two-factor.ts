@@ -3,7 +3,10 @@ import { getDb } from '../db';
 import * as accessLog from '../audit/access-log';
 import { isStaffRole } from '../access/roles';
 import { markTwoFactorVerified } from '../auth/session';
-import { accountPolicy, checkThrottle, recordAttempt, throttleKey } from '../auth/throttle';
+import { admitSecondFactor, markSucceeded } from '../auth/throttle';
+
+/** The key being enrolled, sealed, on /two-factor only; sign-out removes it. */
+export const enrolmentCookie = 'waymark-totp-enrolment';
 
 /** Staff part-way through signing in: the only people these pages are for. */
 export function requireSecondFactorDue(locals: App.Locals) {
@@ -25,15 +28,15 @@ export function completeSecondFactor(
 ): { ok: true } | { ok: false; throttled: boolean } {
 	const { user, session } = requireSecondFactorDue(event.locals);
 	const db = getDb();
-	const key = throttleKey.totp(user.id);
-	if (!checkThrottle(db, key, accountPolicy).allowed) return { ok: false, throttled: true };
+	const admission = admitSecondFactor(db, user.id);
+	if (!admission.allowed) return { ok: false, throttled: true };
 	const ok = check();
-	recordAttempt(db, key, ok);
 	const address = event.locals.address;
 	if (!ok) {
 		accessLog.record(db, { actor: user, action: 'two-factor-failed', address });
 		return { ok: false, throttled: false };
 	}
+	markSucceeded(db, admission.ticket);
 	markTwoFactorVerified(db, session.id);
 	if (success) accessLog.record(db, { actor: user, action: success, address });
 	return { ok: true };

@@ -5,9 +5,12 @@ import { enrolTotp, enrolment, generateTotpKey } from '$lib/server/auth/totp';
 import { seal, unseal } from '$lib/server/crypto/secret';
 import { FormReader } from '$lib/server/validation';
 import { readForm } from '$lib/server/web/guards';
-import { completeSecondFactor, requireSecondFactorDue } from '$lib/server/web/two-factor';
+import {
+	completeSecondFactor,
+	enrolmentCookie as pendingCookie,
+	requireSecondFactorDue
+} from '$lib/server/web/two-factor';
 
-const pendingCookie = 'waymark-totp-enrolment';
 const purpose = 'totp-enrolment';
 
 /** The key being enrolled stays the same across a wrong code, sealed in a short-lived cookie. */

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { signInWithCode } from '$lib/server/auth/sign-in';
 import { FormReader } from '$lib/server/validation';
 import { readForm } from '$lib/server/web/guards';
-import { answerSignIn, endCurrentSession } from '$lib/server/web/sign-in';
+import { answerSignIn, endCurrentSession, signInContext } from '$lib/server/web/sign-in';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.actor) redirect(303, '/');
@@ -16,7 +16,7 @@ async function signInByCode(event: RequestEvent) {
 	const code = form.secret('code', { required: true, max: 64 });
 	if (!form.ok) return fail(400, { username, problems: form.problems });
 	endCurrentSession(event);
-	const result = await signInWithCode(getDb(), { username, code, address: event.locals.address });
+	const result = await signInWithCode(getDb(), { username, code, ...signInContext(event) });
 	return answerSignIn(event, result, username);
 }
 
