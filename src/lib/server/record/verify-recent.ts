@@ -33,6 +33,23 @@ function checkpointAt(db: AppDatabase, where: 'latest' | { before: number }): Ch
 }
 
 /**
+ * The newest checkpoint, when a quick check can start from it: signed, new-style, linked to the
+ * one before, and matching the copy outside the database. Otherwise only a full walk will do.
+ */
+export function trustedCheckpoint(db: AppDatabase, anchor = anchorFor(db)): Checkpoint | null {
+	const latest = checkpointAt(db, 'latest');
+	if (!latest || latest.version !== 2 || !checkpointSigned(latest)) return null;
+	const before = checkpointAt(db, { before: latest.id });
+	if (latest.prevMac !== (before?.mac ?? null)) return null;
+	const outside = anchor.latest();
+	const copied =
+		outside === null ||
+		db.$client.prepare('SELECT mac FROM chain_checkpoint WHERE id = ?').pluck().get(outside.id) ===
+			outside.mac;
+	return copied ? latest : null;
+}
+
+/**
  * Only what was added since the newest checkpoint, so that a check costs what was written since,
  * not the whole organisation's history: the checkpoint itself (its MAC, its link to the one
  * before, the copy outside the database), each chain from its signed head on, the access log from
