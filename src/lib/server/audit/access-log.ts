@@ -53,6 +53,8 @@ export type LogActor = {
 
 export type LogEvent = {
 	actor: LogActor | null;
+	/** What acted when no person did: the case system's token, by its name. */
+	system?: string;
 	action: LogAction;
 	childId?: string | null;
 	subjectUserId?: string | null;
@@ -87,7 +89,7 @@ export function record(db: Db, event: LogEvent, now = new Date()): void {
 		at: now.getTime(),
 		actor_user_id: event.actor?.id ?? null,
 		actor_role: event.actor?.role ?? null,
-		actor_name: event.actor?.displayName ?? null,
+		actor_name: event.actor?.displayName ?? event.system ?? null,
 		actor_post_title: event.actor?.postTitle ?? null,
 		action: event.action,
 		child_id: event.childId ?? null,

@@ -122,8 +122,8 @@ describe('the pull API', () => {
 		expect(after).toEqual({ items: [], nextCursor: again.cursor, hasMore: false });
 	});
 
-	it('writes every call to the access log, with no person as the actor', () => {
-		const { db, w, integration } = setup();
+	it('writes every call to the access log, and each child whose items it carried, by the token’s name', () => {
+		const { db, w, integration, items } = setup();
 		const api = integration(w.admin);
 		changedItems(db, api, { cursor: null, limit: 50, address: '192.0.2.9' });
 		changedItems(db, api, { cursor: null, limit: 1 });
@@ -132,8 +132,19 @@ describe('the pull API', () => {
 			.from(accessLog)
 			.where(eq(accessLog.action, 'integration-api-read'))
 			.all();
-		expect(rows).toHaveLength(2);
-		expect(rows[0]).toMatchObject({ actorUserId: null, childId: null, address: '192.0.2.9' });
+		const read = { actorUserId: null, actorName: 'Case system' };
+		expect(rows).toEqual([
+			expect.objectContaining({ ...read, childId: null, address: '192.0.2.9' }),
+			expect.objectContaining({ ...read, childId: items[0]!.childId, address: '192.0.2.9' }),
+			expect.objectContaining({ ...read, childId: null }),
+			expect.objectContaining({ ...read, childId: items[0]!.childId })
+		]);
+		// An empty page names no child.
+		const last = pullAll(db, api, new Date()).cursor;
+		changedItems(db, api, { cursor: last, limit: 5 });
+		expect(
+			db.select().from(accessLog).where(eq(accessLog.action, 'integration-api-read')).all().at(-1)
+		).toMatchObject({ childId: null });
 	});
 
 	it('refuses a cursor it did not make and a limit out of range', () => {

@@ -93,11 +93,13 @@ export function changedItems(
 			tx,
 			page.map((p) => byId.get(p.id)!)
 		);
-		accessLog.record(
-			tx,
-			{ actor: null, action: 'integration-api-read', childId: null, address: options.address },
-			now
-		);
+		// Every call, and every child whose items it carried away, with the token's name: the child
+		// sees on "Who has looked at my record" that the case system copied their things.
+		const read = { actor: null, system: integration.name, action: 'integration-api-read' } as const;
+		accessLog.record(tx, { ...read, address: options.address }, now);
+		for (const childId of new Set(rows.map((r) => r.childId))) {
+			accessLog.record(tx, { ...read, childId, address: options.address }, now);
+		}
 		const last = page.at(-1);
 		return {
 			items,

@@ -33,7 +33,8 @@ describe('integration tokens', () => {
 		const now = new Date('2025-06-01T12:00:00Z');
 		expect(integrationFor(db, made.token, now)).toEqual({
 			tokenId: made.id,
-			organisationId: w.org.id
+			organisationId: w.org.id,
+			name: 'Mosaic live'
 		});
 		const used = db.select().from(integrationToken).where(eq(integrationToken.id, made.id)).get();
 		expect(used!.lastUsedAt).toEqual(now);
@@ -50,7 +51,7 @@ describe('integration tokens', () => {
 		const listed = listIntegrationTokens(db, admin);
 		expect(listed.map((t) => t.name)).toEqual(['Ours']);
 		expect(Object.keys(listed[0]!).sort()).toEqual(
-			['createdAt', 'createdBy', 'id', 'lastUsedAt', 'name', 'revokedAt'].sort()
+			['createdAt', 'createdBy', 'expiresAt', 'id', 'lastUsedAt', 'name', 'revokedAt'].sort()
 		);
 		expect(() => revokeIntegrationToken(db, admin, theirs.id, null)).toThrow(AccessDenied);
 		expect(() => revokeIntegrationToken(db, actorFor(db, w.manager), ours.id, null)).toThrow(
@@ -75,6 +76,28 @@ describe('integration tokens', () => {
 		expect(logged).toEqual([
 			{ action: 'integration-token-created', actor: w.admin.id },
 			{ action: 'integration-token-revoked', actor: w.admin.id }
+		]);
+	});
+
+	it('end a year after they are made, or sooner when the administrator chooses', () => {
+		const { db, admin } = setup();
+		const made = new Date('2026-01-10T09:00:00Z');
+		const year = createIntegrationToken(db, admin, 'Mosaic live', null, made);
+		expect(year.expiresAt).toEqual(new Date('2027-01-10T09:00:00Z'));
+		expect(integrationFor(db, year.token, new Date('2027-01-10T08:59:59Z'))).not.toBeNull();
+		expect(integrationFor(db, year.token, new Date('2027-01-10T09:00:00Z'))).toBeNull();
+		const short = createIntegrationToken(
+			db,
+			admin,
+			'Trial',
+			null,
+			new Date(made.getTime() + 1),
+			90
+		);
+		expect(integrationFor(db, short.token, new Date('2026-04-11T09:00:00Z'))).toBeNull();
+		expect(listIntegrationTokens(db, admin).map((t) => t.expiresAt)).toEqual([
+			short.expiresAt,
+			year.expiresAt
 		]);
 	});
 

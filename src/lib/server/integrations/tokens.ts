@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
@@ -17,7 +17,12 @@ const prefix = 'wmk_';
 /** 32 random bytes, base32: 52 characters after the prefix. */
 const tokenPattern = /^wmk_[a-z2-7]{52}$/;
 
-export type Integration = { tokenId: string; organisationId: string };
+export type Integration = { tokenId: string; organisationId: string; name: string };
+
+/** How long a new token lasts, unless the administrator chooses a shorter time. */
+export const tokenLifetimes = [90, 180, 365] as const;
+export type TokenLifetime = (typeof tokenLifetimes)[number];
+const dayMs = 24 * 60 * 60 * 1000;
 
 function hashToken(token: string): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
@@ -35,13 +40,15 @@ export function createIntegrationToken(
 	actor: access.Actor,
 	name: string,
 	address: string | null,
-	now = new Date()
-): { id: string; token: string } {
+	now = new Date(),
+	lifetimeDays: TokenLifetime = 365
+): { id: string; token: string; expiresAt: Date } {
 	access.requireGeneral(actor, 'manageIntegrations');
 	const bytes = new Uint8Array(32);
 	crypto.getRandomValues(bytes);
 	const token = prefix + encodeBase32LowerCaseNoPadding(bytes);
 	const id = randomId();
+	const expiresAt = new Date(now.getTime() + lifetimeDays * dayMs);
 	db.transaction((tx) => {
 		tx.insert(integrationToken)
 			.values({
@@ -50,12 +57,13 @@ export function createIntegrationToken(
 				name,
 				tokenHash: hashToken(token),
 				createdByUserId: actor.id,
-				createdAt: now
+				createdAt: now,
+				expiresAt
 			})
 			.run();
 		accessLog.record(tx, { actor, action: 'integration-token-created', address }, now);
 	});
-	return { id, token };
+	return { id, token, expiresAt };
 }
 
 /** Stops a token working from the next call. Revoking it again changes nothing. */
@@ -88,7 +96,8 @@ export function listIntegrationTokens(db: Db, actor: access.Actor) {
 			createdAt: integrationToken.createdAt,
 			createdBy: user.displayName,
 			lastUsedAt: integrationToken.lastUsedAt,
-			revokedAt: integrationToken.revokedAt
+			revokedAt: integrationToken.revokedAt,
+			expiresAt: integrationToken.expiresAt
 		})
 		.from(integrationToken)
 		.innerJoin(user, eq(user.id, integrationToken.createdByUserId))
@@ -97,17 +106,25 @@ export function listIntegrationTokens(db: Db, actor: access.Actor) {
 		.all();
 }
 
-/** The integration a bearer token stands for, or null when it is unknown or revoked. */
+/** The integration a bearer token stands for, or null when it is unknown, revoked or expired. */
 export function integrationFor(db: Db, bearer: string, now = new Date()): Integration | null {
 	if (!tokenPattern.test(bearer)) return null;
 	const row = db
-		.select({ id: integrationToken.id, organisationId: integrationToken.organisationId })
+		.select({
+			id: integrationToken.id,
+			organisationId: integrationToken.organisationId,
+			name: integrationToken.name
+		})
 		.from(integrationToken)
 		.where(
-			and(eq(integrationToken.tokenHash, hashToken(bearer)), isNull(integrationToken.revokedAt))
+			and(
+				eq(integrationToken.tokenHash, hashToken(bearer)),
+				isNull(integrationToken.revokedAt),
+				gt(integrationToken.expiresAt, now)
+			)
 		)
 		.get();
 	if (!row) return null;
 	db.update(integrationToken).set({ lastUsedAt: now }).where(eq(integrationToken.id, row.id)).run();
-	return { tokenId: row.id, organisationId: row.organisationId };
+	return { tokenId: row.id, organisationId: row.organisationId, name: row.name };
 }

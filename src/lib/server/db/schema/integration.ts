@@ -21,6 +21,8 @@ export const integrationToken = sqliteTable(
 			.references(() => user.id),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		/** A token ends: a year after it is made unless the administrator chose otherwise. */
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
 		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' })
 	},
 	(table) => [index('integration_token_organisation_idx').on(table.organisationId)]

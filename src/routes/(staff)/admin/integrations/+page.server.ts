@@ -5,7 +5,8 @@ import { requireGeneral } from '$lib/server/access';
 import {
 	createIntegrationToken,
 	listIntegrationTokens,
-	revokeIntegrationToken
+	revokeIntegrationToken,
+	tokenLifetimes
 } from '$lib/server/integrations/tokens';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
@@ -15,7 +16,11 @@ const admin = (locals: App.Locals) =>
 
 export const load: PageServerLoad = ({ locals }) => {
 	const actor = admin(locals);
-	return { tokens: listIntegrationTokens(getDb(), actor) };
+	return {
+		tokens: listIntegrationTokens(getDb(), actor),
+		lifetimes: tokenLifetimes,
+		now: new Date()
+	};
 };
 
 /** The new token is in this answer only: never in the page's data, never stored in plain. */
@@ -23,9 +28,17 @@ async function create(event: RequestEvent) {
 	const actor = admin(event.locals);
 	const form = new FormReader(await readForm(event.request));
 	const name = form.text('name', { required: true, max: 120 });
+	const days = form.choice('lifetime', tokenLifetimes.map(String)) ?? '365';
 	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
-	const { token } = createIntegrationToken(getDb(), actor, name, event.locals.address);
-	return { created: { name, token } };
+	const { token, expiresAt } = createIntegrationToken(
+		getDb(),
+		actor,
+		name,
+		event.locals.address,
+		new Date(),
+		Number(days) as (typeof tokenLifetimes)[number]
+	);
+	return { created: { name, token, expiresAt } };
 }
 
 async function revoke(event: RequestEvent) {

@@ -1,0 +1,1 @@
+ALTER TABLE `integration_token` ADD `expires_at` integer;
