@@ -4,8 +4,6 @@ import { createI18n, locales } from '$lib/i18n';
 // Precached by the service worker and shown when a page cannot be reached. It cannot know the
 // person's language, so it says its few words in every language Waymark speaks.
 export const prerender = true;
-// Plain HTML: it must work at any address the service worker shows it for, with no network.
-export const csr = false;
 
 export const load: PageLoad = async () => ({
 	messages: await Promise.all(

@@ -1,2 +1,0 @@
-// Nothing on this page needs JavaScript: the form posts, the language and easy-read switches post.
-export const csr = false;
