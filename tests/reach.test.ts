@@ -6,7 +6,7 @@ import { baseURL } from './fixtures/env';
 import { demoSignIns, e2eDb, maya, sessionCookie } from './fixtures/server';
 import { user } from '../src/lib/server/db/schema';
 import { locales } from '../src/lib/i18n/locales';
-import { readMessages } from '../src/lib/i18n/check';
+import { readMessages } from '../src/tooling/messages';
 import { budgets, pageWeight } from '../bench/lib/weight';
 
 // Every child can read and use it: each language, read-aloud, easy read, keyboard only, a narrow

@@ -1,7 +1,7 @@
 /** `npm run check:messages [locale…]`: every message file against English, problem by problem. */
 import path from 'node:path';
 import { locales } from '../lib/i18n/locales';
-import { readMessages, problemsWith } from '../lib/i18n/check';
+import { readMessages, problemsWith } from '../tooling/messages';
 
 const dir = path.resolve('messages');
 const english = readMessages(dir, 'en-GB');

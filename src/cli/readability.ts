@@ -4,7 +4,7 @@
  * the average is at most 4 and no message is above 6, except those in readability-exceptions.ts.
  */
 import path from 'node:path';
-import { readabilityReport } from '../lib/i18n/readability-report';
+import { readabilityReport } from '../tooling/readability-report';
 
 const report = readabilityReport(path.resolve('messages'));
 for (const row of report.rows.slice(0, Number(process.argv[2] ?? 40))) {

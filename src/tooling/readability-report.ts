@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readMessages } from './check';
+import { readMessages } from './messages';
 import { isChildFacing } from './audience';
 import { gradeOf } from './readability';
 import { readabilityExceptions } from './readability-exceptions';

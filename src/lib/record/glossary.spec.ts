@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n } from './i18n';
+import { createI18n } from '../i18n';
 import { glossaryOf, markTerms } from './glossary';
-import { locales } from './i18n/locales';
+import { locales } from '../i18n/locales';
 
 describe('the glossary', () => {
 	it.each(locales.map((l) => l.code))(

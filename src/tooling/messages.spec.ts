@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { locales } from './locales';
-import { readMessages, placeholders, pluralCategories, problemsWith } from './check';
+import { locales } from '../lib/i18n/locales';
+import { readMessages, placeholders, pluralCategories, problemsWith } from './messages';
 import { isChildFacing } from './audience';
 import { readabilityReport } from './readability-report';
 import { gradeOf } from './readability';
@@ -101,7 +101,7 @@ describe('reading age', () => {
 
 describe('i18next instances', () => {
 	it('gives each request its own language, even at the same time', async () => {
-		const { createI18n } = await import('.');
+		const { createI18n } = await import('../lib/i18n');
 		const [welsh, english] = await Promise.all([createI18n('cy'), createI18n('en-GB')]);
 		expect(welsh.t('signIn.title')).toBe('Mewngofnodi');
 		expect(english.t('signIn.title')).toBe('Sign in');
@@ -110,7 +110,7 @@ describe('i18next instances', () => {
 	});
 
 	it('in easy read, takes the easy wording first and falls back to the usual one', async () => {
-		const { createI18n } = await import('.');
+		const { createI18n } = await import('../lib/i18n');
 		const easy = await createI18n('en-GB', { easyRead: true });
 		const usual = await createI18n('en-GB');
 		expect(easy.t('childHome.intro')).not.toBe(usual.t('childHome.intro'));
@@ -121,7 +121,7 @@ describe('i18next instances', () => {
 	});
 
 	it("writes numbers in the reader's digits", async () => {
-		const { createI18n } = await import('.');
+		const { createI18n } = await import('../lib/i18n');
 		expect((await createI18n('fa')).t('record.staff.count', { count: 12 })).toContain('۱۲');
 		expect((await createI18n('en-GB')).t('record.staff.count', { count: 1200 })).toBe(
 			'1,200 entries'
@@ -129,7 +129,7 @@ describe('i18next instances', () => {
 	});
 
 	it('counts in Arabic with all six plural forms', async () => {
-		const { createI18n } = await import('.');
+		const { createI18n } = await import('../lib/i18n');
 		const ar = await createI18n('ar');
 		const form = (suffix: string, count: number) =>
 			String(ar.getResource('ar', 'translation', `record.staff.count_${suffix}`)).replace(
