@@ -16,3 +16,12 @@ export function migrationsDir(): string {
 export function demoEnabled(): boolean {
 	return process.env.WAYMARK_DEMO !== '0';
 }
+
+/**
+ * How many large uploads (photo forms) one server process reads at a time; the others wait.
+ * 0 turns the queue off (every upload is read at once, as before the queue).
+ */
+export function uploadPlaces(): number {
+	const places = Number(process.env.UPLOAD_PLACES ?? 2);
+	return Number.isInteger(places) && places >= 0 ? places : 2;
+}
