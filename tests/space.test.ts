@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import { e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import { baseURL, e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
 import { entry, media, user } from '../src/lib/server/db/schema';
 import { actorFor } from '../src/lib/server/test/factories';
 import { scheduleMeeting } from '../src/lib/server/space/meetings';
@@ -194,6 +194,31 @@ test("a recording from a phone's own app keeps its sound and loses its tags; a v
 	});
 	await page.getByRole('button', { name: 'Save for later' }).click();
 	await expect(page.getByText('This is a video. We can only keep your voice.')).toBeVisible();
+});
+
+test('a title typed with a right-to-left override and NUL is stored without them', async ({
+	page
+}) => {
+	await page.context().addCookies([sessionCookie(maya())]);
+	const word = tag();
+	const response = await page.request.post('/me/story/new?kind=life_event', {
+		headers: { origin: baseURL, accept: 'text/html' },
+		multipart: {
+			title: `\u202eMy\u0000 day ${word}`,
+			eventDate: '2019',
+			bodyText: 'We went\u0000 to the \u2067sea\u2069.',
+			intent: 'save'
+		},
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+	const stored = e2eDb()
+		.select()
+		.from(entry)
+		.all()
+		.find((e) => e.title.includes(word))!;
+	expect(stored.title).toBe(`My day ${word}`);
+	expect(stored.bodyText).toBe('We went to the sea.');
 });
 
 test('media: signed out gets 401, another child gets 403', async ({ page, browser }) => {
