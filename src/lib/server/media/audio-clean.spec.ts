@@ -119,6 +119,14 @@ describe('cleaning a recording before it is kept', () => {
 		expect(await packets(clean.bytes)).toEqual(await packets(original));
 	});
 
+	it('keeps one sound track only', async () => {
+		const original = fixture('voice-two-tracks.m4a');
+		expect((await parse(original)).tracks).toEqual(['audio:aac', 'audio:aac']);
+		const clean = await cleanAudio(original);
+		expect((await parse(clean.bytes)).tracks).toEqual(['audio:aac']);
+		expect(includes(clean.bytes, 'SecondTrackHere')).toBe(false);
+	});
+
 	it('refuses a video, with its location, whatever its brand says', async () => {
 		const video = fixture('video.mp4');
 		expect(checkAudio(video).mime).toBe('audio/mp4');
