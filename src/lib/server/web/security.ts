@@ -8,7 +8,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const formBodyLimit = 256 * 1024;
 /** The child's forms that carry photos and recordings: several photos of up to 20 MB each. */
 export const uploadBodyLimit = 64 * 1024 * 1024;
-const uploadPaths = /^\/me\/(views|story|drafts)(\/|$)/;
+const uploadPaths = /^\/me\/(views|story|drafts|disagree)(\/|$)/;
 
 export function bodyLimitFor(pathname: string): number {
 	return uploadPaths.test(pathname) ? uploadBodyLimit : formBodyLimit;

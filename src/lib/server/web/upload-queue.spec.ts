@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createUploadQueue } from './upload-queue';
-import { uploads } from './security';
+import { bodyLimitFor, formBodyLimit, uploadBodyLimit, uploads } from './security';
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -54,6 +54,15 @@ describe('the queue for large uploads', () => {
 });
 
 describe('the upload hook', () => {
+	it("covers every child's form that takes photos, and no other", () => {
+		for (const path of ['/me/views/new', '/me/story/new', '/me/drafts/abc', '/me/disagree/abc']) {
+			expect(bodyLimitFor(path), path).toBe(uploadBodyLimit);
+		}
+		for (const path of ['/sign-in', '/me/help', '/me/disagreements/abc', '/children/abc']) {
+			expect(bodyLimitFor(path), path).toBe(formBodyLimit);
+		}
+	});
+
 	const event = (length: number, user: object | null = { id: 'u' }) =>
 		({
 			request: new Request('http://localhost/me/views/new', {
