@@ -1,6 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { baseHeaders, hsts } from './headers';
 import { uploadPlaces } from '../config';
+import { directionOf } from '../../i18n/locales';
 import { createUploadQueue, type UploadQueue } from './upload-queue';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,7 +20,7 @@ function refuse(event: RequestEvent, status: number, key: string, titleKey?: str
 	const title = titleKey
 		? t(titleKey)
 		: t(`error.status${status}`, { defaultValue: t('error.generic') });
-	const body = `<!doctype html><html lang="${event.locals.locale}"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(key)}</p><p><a href="/">${t('error.goHome')}</a></p></main></body></html>`;
+	const body = `<!doctype html><html lang="${event.locals.locale}" dir="${directionOf(event.locals.locale)}"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1><p>${t(key)}</p><p><a href="/">${t('error.goHome')}</a></p></main></body></html>`;
 	const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
 	// The unread body is still on the wire: close the connection rather than read it.
 	if (status === 413 || status === 503) headers.connection = 'close';

@@ -70,7 +70,7 @@ describe('the upload hook', () => {
 				headers: { 'content-length': String(length) }
 			}),
 			url: new URL('http://localhost/me/views/new'),
-			locals: { user, locale: 'cy', i18n: { t: (key: string) => `«${key}»` } }
+			locals: { user, locale: 'ar', i18n: { t: (key: string) => `«${key}»` } }
 		}) as unknown as Parameters<typeof uploads>[0]['event'];
 
 	it('makes large uploads wait for a place, then turns one away kindly after 2 minutes', async () => {
@@ -90,7 +90,7 @@ describe('the upload hook', () => {
 		expect(refused.status).toBe(503);
 		expect(refused.headers.get('retry-after')).toBe('60');
 		const page = await refused.text();
-		expect(page).toContain('lang="cy"');
+		expect(page).toContain('lang="ar" dir="rtl"');
 		expect(page).toContain('«media.busy.title»');
 		expect(page).toContain('«media.busy.body»');
 		finish();
