@@ -2,9 +2,9 @@ import type { HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { auth } from '$lib/server/auth/handle';
 import { i18n } from '$lib/server/web/i18n-handle';
-import { crossSite, input, securityHeaders } from '$lib/server/web/security';
+import { crossSite, input, securityHeaders, uploads } from '$lib/server/web/security';
 
-export const handle = sequence(securityHeaders, auth, i18n, crossSite, input);
+export const handle = sequence(securityHeaders, auth, i18n, crossSite, input, uploads);
 
 /** Never show an exception's text: log it with an id the person can quote. */
 export const handleError: HandleServerError = ({ error, status }) => {

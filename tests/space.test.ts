@@ -1,8 +1,9 @@
+import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import { e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import { baseURL, e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
 import { entry, media, user } from '../src/lib/server/db/schema';
 import { actorFor } from '../src/lib/server/test/factories';
 import { scheduleMeeting } from '../src/lib/server/space/meetings';
@@ -142,9 +143,82 @@ test('a child records their voice on a page with no framework script; the record
 		.where(eq(entry.kind, 'view'))
 		.all()
 		.find((e) => e.details?.answers?.want === want)!;
-	const voice = e2eDb().select().from(media).where(eq(media.entryId, sent.id)).get();
+	const voice = e2eDb().select().from(media).where(eq(media.entryId, sent.id)).get()!;
 	expect(voice).toMatchObject({ kind: 'audio' });
 	await expect(page.locator('article', { hasText: want }).locator('audio')).toHaveCount(1);
+	// What the server rebuilt (without the recorder's tags) still plays: Chromium decodes it.
+	expect(await decodedSeconds(page, voice.id)).toBeGreaterThan(0.5);
+});
+
+/** How many seconds of sound Chromium decodes from a stored recording. */
+function decodedSeconds(page: Page, mediaId: string): Promise<number> {
+	return page.evaluate(async (url) => {
+		const bytes = await (await fetch(url)).arrayBuffer();
+		return (await new AudioContext().decodeAudioData(bytes)).duration;
+	}, `/api/media/${mediaId}/audio`);
+}
+
+const recordingFixture = (name: string) => ({
+	name,
+	mimeType: name.endsWith('.ogg') ? 'audio/ogg' : 'audio/mp4',
+	buffer: fs.readFileSync(`src/lib/server/media/fixtures/${name}`)
+});
+
+test("a recording from a phone's own app keeps its sound and loses its tags; a video is refused", async ({
+	page
+}) => {
+	await page.context().addCookies([sessionCookie(maya())]);
+	for (const name of ['voice.m4a', 'voice.ogg']) {
+		const want = `My song ${tag()}`;
+		await page.goto('/me/views/new');
+		await page.getByLabel('What do I want to happen?').fill(want);
+		await page.getByLabel('Add your voice').setInputFiles(recordingFixture(name));
+		await page.getByRole('button', { name: 'Save for later' }).click();
+		await expect(page.getByText('Saved. Only you can see it until you send it.')).toBeVisible();
+		const draft = e2eDb()
+			.select()
+			.from(entry)
+			.all()
+			.find((e) => e.details?.answers?.want === want)!;
+		const voice = e2eDb().select().from(media).where(eq(media.entryId, draft.id)).get()!;
+		const stored = await (await page.request.get(`/api/media/${voice.id}/audio`)).body();
+		expect(stored.includes(Buffer.from('SecretTitleHere')), name).toBe(false);
+		expect(stored.includes(Buffer.from('51.5074')), name).toBe(false);
+		expect(await decodedSeconds(page, voice.id), name).toBeGreaterThan(0.9);
+	}
+	await page.goto('/me/views/new');
+	await page.getByLabel('What do I want to happen?').fill(`A film ${tag()}`);
+	await page.getByLabel('Add your voice').setInputFiles({
+		...recordingFixture('video.mp4'),
+		name: 'recording.m4a'
+	});
+	await page.getByRole('button', { name: 'Save for later' }).click();
+	await expect(page.getByText('This is a video. We can only keep your voice.')).toBeVisible();
+});
+
+test('a title typed with a right-to-left override and NUL is stored without them', async ({
+	page
+}) => {
+	await page.context().addCookies([sessionCookie(maya())]);
+	const word = tag();
+	const response = await page.request.post('/me/story/new?kind=life_event', {
+		headers: { origin: baseURL, accept: 'text/html' },
+		multipart: {
+			title: `\u202eMy\u0000 day ${word}`,
+			eventDate: '2019',
+			bodyText: 'We went\u0000 to the \u2067sea\u2069.',
+			intent: 'save'
+		},
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(303);
+	const stored = e2eDb()
+		.select()
+		.from(entry)
+		.all()
+		.find((e) => e.title.includes(word))!;
+	expect(stored.title).toBe(`My day ${word}`);
+	expect(stored.bodyText).toBe('We went to the sea.');
 });
 
 test('media: signed out gets 401, another child gets 403', async ({ page, browser }) => {

@@ -3,17 +3,21 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ensureBuilt } from '../../src/cli/build';
 
-/** A script run with tsx in its own process; resolves (with a stop function) once it says "running at". */
+/**
+ * A script run with tsx in its own process; resolves (with a stop function, which also carries
+ * the process id) once it says "running at".
+ */
 export function spawnUntilRunning(args: string[], env: Record<string, string>) {
 	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	return new Promise<() => void>((resolve, reject) => {
+	return new Promise<(() => void) & { pid: number }>((resolve, reject) => {
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => {
 			out += chunk;
-			if (out.includes('running at')) resolve(() => child.kill());
+			if (out.includes('running at'))
+				resolve(Object.assign(() => child.kill(), { pid: child.pid! }));
 		});
 		child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
 	});

@@ -4,6 +4,7 @@ import { openDatabase } from '../lib/server/db';
 import { databasePath } from '../lib/server/config';
 import { createAdministrator } from '../lib/server/accounts/bootstrap';
 import { usernamePattern } from '../lib/server/validation';
+import { normaliseText } from '../lib/server/normalise';
 
 // npm run admin:create [-- --username u --name "Full Name" --post-title "..." --organisation "..."]
 const { values } = parseArgs({
@@ -32,9 +33,11 @@ if (!usernamePattern.test(username)) {
 	console.error('A username is 3 to 40 small letters, numbers, dots or dashes.');
 	process.exit(2);
 }
-const displayName = values.name ?? (await ask('name'));
-const postTitle = values['post-title'] ?? (await ask('post-title', 'Systems administrator'));
-const organisationName = values.organisation ?? (await ask('organisation', 'Waymark'));
+// Typed text is cleaned as every form field is (src/lib/server/normalise.ts).
+const clean = (text: string) => normaliseText(text).trim();
+const displayName = clean(values.name ?? (await ask('name')));
+const postTitle = clean(values['post-title'] ?? (await ask('post-title', 'Systems administrator')));
+const organisationName = clean(values.organisation ?? (await ask('organisation', 'Waymark')));
 const { user, password } = await createAdministrator(db, {
 	username,
 	displayName,

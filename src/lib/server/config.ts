@@ -26,3 +26,12 @@ export function checkpointLogPath(): string {
 		process.env.WAYMARK_CHECKPOINT_LOG || path.join(dataDir(), 'checkpoints.log')
 	);
 }
+
+/**
+ * How many large uploads (photo forms) one server process reads at a time; the others wait.
+ * 0 turns the queue off (every upload is read at once, as before the queue).
+ */
+export function uploadPlaces(): number {
+	const places = Number(process.env.UPLOAD_PLACES ?? 2);
+	return Number.isInteger(places) && places >= 0 ? places : 2;
+}

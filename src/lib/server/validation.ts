@@ -1,6 +1,9 @@
+import { normaliseText } from './normalise';
+
 /**
  * The one way forms are read and checked. Problems are i18next keys under `form.`, so the page
- * shows them in the person's language, next to the values they typed.
+ * shows them in the person's language, next to the values they typed. Every text read here is
+ * normalised first (normalise.ts: NFC, no control or bidi control characters); secrets are not.
  */
 
 export type Problems = Record<string, string>;
@@ -11,10 +14,14 @@ export class FormReader {
 
 	constructor(private readonly form: FormData) {}
 
-	/** A trimmed text field; '' when absent. */
-	text(name: string, rules: { required?: boolean; max?: number; pattern?: RegExp } = {}): string {
+	/** A trimmed, normalised text field; '' when absent. One line, unless `multiline`. */
+	text(
+		name: string,
+		rules: { required?: boolean; max?: number; pattern?: RegExp; multiline?: boolean } = {}
+	): string {
 		const raw = this.form.get(name);
-		const value = typeof raw === 'string' ? raw.trim() : '';
+		const value =
+			typeof raw === 'string' ? normaliseText(raw, { multiline: rules.multiline }).trim() : '';
 		this.values[name] = value;
 		if (rules.required && !value) this.problems[name] = 'form.required';
 		else if (value && rules.max && [...value].length > rules.max)
@@ -69,7 +76,7 @@ export class FormReader {
 
 	/** Several lines, one item each. */
 	lines(name: string, rules: { max?: number } = {}): string[] {
-		const value = this.text(name, { max: rules.max });
+		const value = this.text(name, { max: rules.max, multiline: true });
 		return value
 			.split('\n')
 			.map((line) => line.trim())

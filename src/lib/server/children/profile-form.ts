@@ -4,7 +4,7 @@ import type { ProfileChanges } from './profile';
 /** Reads the profile form; field names match the profile's own. */
 export function readProfileForm(form: FormReader): ProfileChanges {
 	const short = { max: 200 };
-	const long = { max: 2000 };
+	const long = { max: 2000, multiline: true };
 	const optional = (value: string) => value || null;
 	return {
 		legalName: form.text('legalName', { required: true, ...short }),

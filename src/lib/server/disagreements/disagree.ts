@@ -21,8 +21,8 @@ export type DisagreementInput = { wrong: string; happened: string; wants: Disagr
 
 export function readDisagreementForm(form: FormReader): DisagreementInput {
 	return {
-		wrong: form.text('wrong', { required: true, max: 4000 }),
-		happened: form.text('happened', { max: 4000 }),
+		wrong: form.text('wrong', { required: true, max: 4000, multiline: true }),
+		happened: form.text('happened', { max: 4000, multiline: true }),
 		wants: disagreementWants.filter((w) => form.text(`want-${w}`) === 'on')
 	};
 }

@@ -135,8 +135,8 @@ export type DecisionInput = {
 export function readDecisionForm(form: FormReader): DecisionInput {
 	return {
 		outcome: form.choice('outcome', outcomes, { required: true }),
-		basis: form.text('basis', { required: true, max: 4000 }),
-		correctedText: form.text('correctedText', { max: 20_000 })
+		basis: form.text('basis', { required: true, max: 4000, multiline: true }),
+		correctedText: form.text('correctedText', { max: 20_000, multiline: true })
 	};
 }
 
@@ -229,7 +229,7 @@ export function readLinkForm(form: FormReader): LinkInput {
 		system: form.choice('system', caseSystems, { required: true }),
 		reference: form.text('reference', { required: true, max: 200 }),
 		url,
-		note: form.text('note', { max: 2000 })
+		note: form.text('note', { max: 2000, multiline: true })
 	};
 }
 

@@ -8,9 +8,9 @@ export type AudioKind =
 
 /*
  * What browsers' MediaRecorder makes: WebM with Opus (Chrome, Edge, Firefox, Safari 18.4+), Ogg
- * with Opus (older Firefox) and MP4 with AAC (Safari). We keep the bytes as they came, so they
- * must really be one of these containers; the name and the type the browser gave are ignored.
- * Byte checks only, no decoding: the file is served as audio, with nosniff, to an <audio>.
+ * with Opus (older Firefox) and MP4 with AAC (Safari). The first bytes must show one of these
+ * containers before anything parses the file (the name and the type the browser gave are ignored);
+ * `cleanAudio` then rebuilds it without metadata, and that is what is kept.
  */
 
 /** MP4 brands an audio recording carries. HEIF and AVIF images are MP4 boxes too: refused. */
@@ -27,8 +27,8 @@ const audioBrands = new Set([
 	'dash'
 ]);
 const imageBrands = new Set(['mif1', 'msf1', 'heic', 'heix', 'hevc', 'hevx', 'avif', 'avis']);
-/** The first packet of an Ogg stream names its codec: Opus or Vorbis, not Theora video. */
-const oggCodecs = ['OpusHead', '\x01vorbis'];
+/** The first packet of an Ogg stream names its codec: Opus (not Vorbis, nor Theora video). */
+const oggCodecs = ['OpusHead'];
 
 const text = (bytes: Uint8Array, start: number, length: number) =>
 	Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)

@@ -5,7 +5,8 @@ export type MediaProblem =
 	| 'media.problem.tooManyPixels'
 	| 'media.problem.damaged'
 	| 'media.problem.notAudio'
-	| 'media.problem.audioTooBig';
+	| 'media.problem.audioTooBig'
+	| 'media.problem.video';
 
 /** The media domain's one error: an i18next key saying, kindly, what to try instead. */
 export class MediaError extends Error {

@@ -33,7 +33,7 @@ export function readReleaseForm(form: FormReader): ReleaseInput {
 	return {
 		visibility: form.choice('visibility', releaseTargets, { required: true }),
 		originatorConsulted: form.text('originatorConsulted') === 'yes',
-		originatorView: form.text('originatorView', { required: true, max: 5000 })
+		originatorView: form.text('originatorView', { required: true, max: 5000, multiline: true })
 	};
 }
 

@@ -26,7 +26,7 @@ export function readBody(form: FormReader, docField: string, textField: string):
 /** Reads the staff entry form into an entry, noting any field that cannot be read. */
 export function readEntryForm(form: FormReader, correctsId: string | null): EntryInput {
 	const short = { max: 200 };
-	const long = { max: 4000 };
+	const long = { max: 4000, multiline: true };
 	const optional = (value: string) => value || null;
 	const kind = form.choice('kind', kinds) ?? 'record_entry';
 	const title = form.text('title', { required: true, max: 160 });
@@ -65,7 +65,10 @@ export function readEntryForm(form: FormReader, correctsId: string | null): Entr
 				}
 			: null,
 		correction: correctsId
-			? { entryId: correctsId, reason: form.text('correctionReason', { max: 2000 }) }
+			? {
+					entryId: correctsId,
+					reason: form.text('correctionReason', { max: 2000, multiline: true })
+				}
 			: null
 	};
 }

@@ -1,4 +1,5 @@
 import type { BlockNode, Doc, InlineNode, ListItem, Mark, TextNode } from '../../record/rich-text';
+import { normaliseText } from '../normalise';
 
 /**
  * Rebuilds an editor document from scratch, keeping only the allowlist: paragraphs, headings
@@ -37,8 +38,8 @@ export function safeHref(raw: unknown): string | null {
 
 function cleanText(raw: unknown, budget: Budget): string {
 	if (typeof raw !== 'string' || budget.left <= 0) return '';
-	// Control characters (other than tab and newline) never belong in a record.
-	const text = raw.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').slice(0, budget.left);
+	// The same cleaning as every form field: NFC, no control or bidi control characters.
+	const text = normaliseText(raw, { multiline: true }).slice(0, budget.left);
 	budget.left -= text.length;
 	return text;
 }

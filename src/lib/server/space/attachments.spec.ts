@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,18 +35,10 @@ const photo = () =>
 		})
 		.toBuffer();
 
-/** The first page of an Ogg Opus stream, as a browser's recorder starts one. */
-const oggOpus = () => {
-	const head = Buffer.from('OpusHead\x01\x01\x38\x01\x80\xbb\x00\x00\x00\x00\x00', 'latin1');
-	const page = Buffer.concat([
-		Buffer.from('OggS', 'latin1'),
-		Buffer.from([0, 0x02]),
-		Buffer.alloc(20),
-		Buffer.from([1, head.length]),
-		head
-	]);
-	return Buffer.concat([page, Buffer.from('OggS', 'latin1'), Buffer.alloc(40)]);
-};
+/** Real recordings full of tags and a location (src/lib/server/media/fixtures/make.sh). */
+const recording = (name: string) =>
+	fs.readFileSync(new URL(`../media/fixtures/${name}`, import.meta.url));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function setup() {
 	const db = createTestDb();
@@ -72,14 +65,30 @@ describe("photos and recordings on a child's entry", () => {
 		expect(stored.includes(Buffer.from('PhoneMaker'))).toBe(false);
 	});
 
-	it('accepts a real audio container and refuses anything else', async () => {
-		const { db, child, draft } = setup();
-		expect(await addRecording(db, child, draft.id, oggOpus())).toBeNull();
+	it('keeps a recording rebuilt without its tags, and refuses a video or what is not audio', async () => {
+		const { db, w, child, draft } = setup();
+		const upload = recording('voice.ogg');
+		expect(await addRecording(db, child, draft.id, upload)).toBeNull();
 		expect(await addRecording(db, child, draft.id, Buffer.from('ID3 an mp3'))).toBe(
 			'media.problem.notAudio'
 		);
+		expect(await addRecording(db, child, draft.id, recording('video.mp4'))).toBe(
+			'media.problem.video'
+		);
 		const rows = db.select().from(media).where(eq(media.entryId, draft.id)).all();
-		expect(rows.map((r) => [r.kind, r.mime])).toEqual([['audio', 'audio/ogg']]);
+		expect(rows.map((r) => [r.kind, r.mime, r.extension])).toEqual([['audio', 'audio/ogg', 'ogg']]);
+		const stored = fs.readFileSync(mediaFile(rows[0]!.id, 'audio', 'ogg'));
+		expect(stored.includes(Buffer.from('51.5074'))).toBe(false);
+		expect(stored.includes(Buffer.from('SecretTitleHere'))).toBe(false);
+		// The hash kept, and chained when the entry is sent, is the hash of the bytes stored.
+		expect(rows[0]!.sha256).toBe(sha256(stored));
+		expect(rows[0]!.sha256).not.toBe(sha256(upload));
+		expect(rows[0]!.size).toBe(stored.length);
+		const sent = sendChildEntry(db, child, draft.id, null);
+		expect(sent.details?.media).toEqual([
+			{ id: rows[0]!.id, kind: 'audio', sha256: sha256(stored), caption: '' }
+		]);
+		expect(mediaForReader(db, actorFor(db, w.keyWorker), rows[0]!.id).sha256).toBe(sha256(stored));
 	});
 
 	it("chain each file's hash into the entry when it is sent; after that nothing can change them", async () => {

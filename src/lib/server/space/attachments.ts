@@ -4,12 +4,13 @@ import type { Db } from '../db';
 import { entry, media, type Media } from '../db/schema';
 import * as access from '../access';
 import { randomId } from '../crypto/random';
-import { MediaError, checkAudio, processPhoto, writeMedia, removeMedia } from '../media';
+import { MediaError, cleanAudio, processPhoto, writeMedia, removeMedia } from '../media';
 import { childDraft } from './child-entries';
 
 /**
  * Photos and voice recordings for a child's draft. What is kept is what the server made: photos
- * re-encoded without any metadata, audio only when its bytes are a real audio container.
+ * re-encoded without any metadata, recordings rebuilt with their sound only (no tags, no video).
+ * The hash chained into the entry is the hash of the bytes kept.
  */
 
 export type Upload = { bytes: Uint8Array; caption: string };
@@ -69,9 +70,9 @@ export async function addRecording(
 ): Promise<string | null> {
 	const draft = childDraft(db, actor, entryId, now);
 	try {
-		const audio = checkAudio(bytes);
+		const audio = await cleanAudio(bytes);
 		const id = randomId();
-		await writeMedia(id, [{ variant: 'audio', extension: audio.extension, bytes }]);
+		await writeMedia(id, [{ variant: 'audio', extension: audio.extension, bytes: audio.bytes }]);
 		db.insert(media)
 			.values({
 				id,
@@ -82,8 +83,8 @@ export async function addRecording(
 				extension: audio.extension,
 				width: null,
 				height: null,
-				size: bytes.length,
-				sha256: sha256(bytes),
+				size: audio.bytes.length,
+				sha256: sha256(audio.bytes),
 				thumbSha256: null,
 				caption: '',
 				uploadedByUserId: actor.id,

@@ -49,7 +49,7 @@ export function readChildEntryForm(
 	if (kind === 'view') {
 		const answers: Partial<Record<(typeof viewPrompts)[number], string>> = {};
 		for (const prompt of viewPrompts) {
-			const answer = form.text(prompt, { max: 4000 });
+			const answer = form.text(prompt, { max: 4000, multiline: true });
 			if (answer) answers[prompt] = answer;
 		}
 		details.answers = answers;

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { Actor } from '../access';
 import type { FormReader } from '../validation';
 import { addPhotos, addRecording } from '../space/attachments';
+import { maxAudioBytes, maxPhotoBytes } from '../media/limits';
 
 function files(data: FormData, name: string): File[] {
 	return data.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);
@@ -9,7 +10,9 @@ function files(data: FormData, name: string): File[] {
 
 /**
  * The photos and voice recording sent with a child's form, added to their draft. Returns the
- * problem keys of anything refused (the words are already saved, whatever happens here).
+ * problem keys of anything refused (the words are already saved, whatever happens here). Each
+ * file is copied out of the form only when its turn comes, and a file larger than any photo or
+ * recording we keep is refused by its size without being copied at all.
  */
 export async function attachUploads(
 	db: Db,
@@ -19,25 +22,21 @@ export async function attachUploads(
 	form: FormReader
 ): Promise<string[]> {
 	const caption = form.text('photoCaption', { max: 300 });
-	const problems = await addPhotos(
-		db,
-		actor,
-		draftId,
-		await Promise.all(
-			files(data, 'photos').map(async (f) => ({
-				bytes: new Uint8Array(await f.arrayBuffer()),
-				caption
-			}))
-		)
-	);
+	const problems: string[] = [];
+	for (const photo of files(data, 'photos')) {
+		if (photo.size > maxPhotoBytes) {
+			problems.push('media.problem.tooBig');
+			continue;
+		}
+		const bytes = new Uint8Array(await photo.arrayBuffer());
+		problems.push(...(await addPhotos(db, actor, draftId, [{ bytes, caption }])));
+	}
 	const [voice] = files(data, 'recording');
 	if (voice) {
-		const problem = await addRecording(
-			db,
-			actor,
-			draftId,
-			new Uint8Array(await voice.arrayBuffer())
-		);
+		const problem =
+			voice.size > maxAudioBytes
+				? 'media.problem.audioTooBig'
+				: await addRecording(db, actor, draftId, new Uint8Array(await voice.arrayBuffer()));
 		if (problem) problems.push(problem);
 	}
 	return problems;

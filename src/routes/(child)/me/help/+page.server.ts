@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const actor = requireChildActor(event.locals);
 		const form = new FormReader(await readForm(event.request));
 		const urgency = form.choice('urgency', urgencies) ?? 'talk';
-		const words = form.text('words', { max: 2000 });
+		const words = form.text('words', { max: 2000, multiline: true });
 		const { told } = guard(() => askForHelp(getDb(), actor, urgency, words, event.locals.address));
 		return {
 			asked: urgency,

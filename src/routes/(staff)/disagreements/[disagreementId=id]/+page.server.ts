@@ -70,7 +70,7 @@ export const actions: Actions = {
 			event,
 			(form) => {
 				const months = form.choice('months', ['1', '2'] as const, { required: true });
-				const reason = form.text('reason', { required: true, max: 2000 });
+				const reason = form.text('reason', { required: true, max: 2000, multiline: true });
 				if (!form.ok) return;
 				guard(() =>
 					extend(

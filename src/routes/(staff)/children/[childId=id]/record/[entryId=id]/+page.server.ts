@@ -76,7 +76,7 @@ async function answer(event: RequestEvent<{ childId: string; entryId: string }>)
 	const actor = requireStaffActor(event.locals);
 	guard(() => requireChild(getDb(), actor, 'writeRecord', event.params.childId));
 	const form = new FormReader(await readForm(event.request));
-	const words = form.text('answer', { required: true, max: 4000 });
+	const words = form.text('answer', { required: true, max: 4000, multiline: true });
 	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
 	try {
 		guard(() => answerView(getDb(), actor, event.params.entryId, words, event.locals.address));
