@@ -1,4 +1,5 @@
 import { normaliseText } from './normalise';
+import { isCalendarDate } from './dates/day';
 
 /**
  * The one way forms are read and checked. Problems are i18next keys under `form.`, so the page
@@ -62,12 +63,7 @@ export class FormReader {
 	date(name: string, rules: { required?: boolean } = {}): string | null {
 		const value = this.text(name, rules);
 		if (!value) return null;
-		const parsed = new Date(`${value}T00:00:00Z`);
-		if (
-			!/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-			Number.isNaN(parsed.getTime()) ||
-			parsed.toISOString().slice(0, 10) !== value
-		) {
+		if (!isCalendarDate(value)) {
 			this.problems[name] = 'form.invalidDate';
 			return null;
 		}

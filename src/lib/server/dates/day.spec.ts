@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayOf, daysBetween, isInFuture, isLate, today } from './day';
+import { addDays, dayOf, daysBetween, isCalendarDate, isInFuture, isLate, today } from './day';
 
 /*
  * The organisation's day is London's, whatever zone the server runs in: the machine's zone is
@@ -74,5 +74,8 @@ describe("the organisation's day", () => {
 		expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
 		expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
 		expect(addDays('2024-03-01', -1)).toBe('2024-02-29');
+		expect(isCalendarDate('2024-02-29')).toBe(true);
+		for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '24-01-01', '2024-1-1', ''])
+			expect(isCalendarDate(bad), bad).toBe(false);
 	});
 });

@@ -43,6 +43,11 @@ function calendarDate(ms: number): string {
 	return `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;
 }
 
+/** Is this "YYYY-MM-DD" a day that exists (not 30 February)? */
+export function isCalendarDate(value: string): boolean {
+	return /^\d{4}-\d{2}-\d{2}$/.test(value) && addDays(value, 0) === value;
+}
+
 /** Calendar days from `from` to `to`: 0 on the same day, negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
 	return Math.round((utcMidnight(to) - utcMidnight(from)) / dayMs);
