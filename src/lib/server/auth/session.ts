@@ -24,6 +24,7 @@ export type SessionUser = Pick<
 	| 'role'
 	| 'locale'
 	| 'mustChangePassword'
+	| 'privateSealedUntil'
 > & { hasPassword: boolean; hasTotp: boolean; childId: string | null };
 
 export type ValidSession = { session: Session; user: SessionUser };
@@ -106,6 +107,7 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): V
 			role: u.role,
 			locale: u.locale,
 			mustChangePassword: u.mustChangePassword,
+			privateSealedUntil: u.privateSealedUntil,
 			hasPassword: u.passwordHash !== null,
 			hasTotp: u.totpKey !== null,
 			childId: row.childId
