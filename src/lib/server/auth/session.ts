@@ -120,8 +120,19 @@ export function sessionExpiry(s: Session, role: User['role']): Date {
 	return new Date(Math.min(idleEnd, s.createdAt.getTime() + absoluteLifetime));
 }
 
-export function markTwoFactorVerified(db: Db, sessionId: string): void {
-	db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId)).run();
+/**
+ * The second factor is done: the half-signed-in session ends and a new one starts, so a token seen
+ * before this step (on a shared screen, in a proxy's log) is useless after it.
+ */
+export function completeTwoFactor(
+	db: Db,
+	old: Pick<Session, 'id' | 'userId'>,
+	now = new Date()
+): { token: string; session: Session } {
+	return db.transaction((tx) => {
+		invalidateSession(tx, old.id);
+		return createSession(tx, old.userId, { twoFactorVerified: true }, now);
+	});
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

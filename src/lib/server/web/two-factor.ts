@@ -2,7 +2,8 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
 import * as accessLog from '../audit/access-log';
 import { isStaffRole } from '../access/roles';
-import { markTwoFactorVerified } from '../auth/session';
+import { completeTwoFactor } from '../auth/session';
+import { setSessionCookie } from '../auth/cookie';
 import { accountPolicy, checkThrottle, recordAttempt, throttleKey } from '../auth/throttle';
 
 /** Staff part-way through signing in: the only people these pages are for. */
@@ -16,7 +17,7 @@ export function requireSecondFactorDue(locals: App.Locals) {
 
 /**
  * Checks a code under the same throttling as passwords, and completes the sign-in when it is
- * right. `check` does the checking (against the stored key, or the key being enrolled).
+ * right, with a new session token. `check` does the checking (against the stored key, or the key being enrolled).
  */
 export function completeSecondFactor(
 	event: RequestEvent,
@@ -34,7 +35,8 @@ export function completeSecondFactor(
 		accessLog.record(db, { actor: user, action: 'two-factor-failed', address });
 		return { ok: false, throttled: false };
 	}
-	markTwoFactorVerified(db, session.id);
+	const { token } = completeTwoFactor(db, session);
+	setSessionCookie(event.cookies, event.url, token);
 	if (success) accessLog.record(db, { actor: user, action: success, address });
 	return { ok: true };
 }
