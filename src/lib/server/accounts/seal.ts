@@ -42,7 +42,13 @@ export function codeNotice(db: Db, actor: access.Actor, now = new Date()): CodeN
 		.orderBy(desc(accessLog.at), desc(accessLog.id))
 		.limit(10)
 		.all();
-	return { uses, sealedUntil: actor.privateSeal?.until ?? null };
+	// From the account, not the actor: right after unsealing, this request's actor is still sealed.
+	const row = db
+		.select({ until: user.privateSealedUntil })
+		.from(user)
+		.where(eq(user.id, actor.id))
+		.get();
+	return { uses, sealedUntil: access.sealAt(row?.until, now)?.until ?? null };
 }
 
 const throttleKey = (userId: string) => `unseal:${userId}`;
