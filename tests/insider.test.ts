@@ -3,9 +3,23 @@ import { strFromU8, unzipSync } from 'fflate';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import { demoSignIns, e2eDb, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import {
+	cookieName,
+	demoSignIns,
+	e2eDb,
+	mayaChildId,
+	sessionCookie,
+	userIdOf
+} from './fixtures/server';
+import { passSecondFactor, signIn } from './fixtures/pages';
+import { hashPassword } from '../src/lib/server/auth/password';
 import { entry, media, user } from '../src/lib/server/db/schema';
-import { actorFor, childEntryInput } from '../src/lib/server/test/factories';
+import {
+	actorFor,
+	childEntryInput,
+	makeOrganisation,
+	makeUser
+} from '../src/lib/server/test/factories';
 import { createChildDraft } from '../src/lib/server/space/child-entries';
 
 /**
@@ -232,4 +246,27 @@ test('the same attack by the administrator: hidden too, and the old passphrase n
 	await mine.getByLabel('Passphrase or password').fill(demoSignIns().child.password);
 	await mine.getByRole('button', { name: 'Sign in' }).click();
 	await expect(mine.getByRole('alert')).toContainText('do not match');
+});
+
+test('a staff token seen before the second factor is useless after it', async ({
+	page,
+	request
+}) => {
+	const db = e2eDb();
+	const password = 'a long staff password for this test';
+	const staff = makeUser(db, makeOrganisation(db).id, 'key_worker', {
+		passwordHash: await hashPassword(password)
+	});
+	await signIn(page, staff.username, password);
+	const before = (await page.context().cookies()).find((c) => c.name === cookieName)!.value;
+	await passSecondFactor(page);
+	await expect(page).toHaveURL(/\/children$/);
+	const after = (await page.context().cookies()).find((c) => c.name === cookieName)!.value;
+	expect(after).not.toBe(before);
+	const old = await request.get('/children', {
+		headers: { cookie: `${cookieName}=${before}` },
+		maxRedirects: 0
+	});
+	expect(old.status()).toBe(303);
+	expect(old.headers()['location']).toBe('/sign-in');
 });
