@@ -20,6 +20,7 @@ export const childFacing = [
 	'askHelp.',
 	'help.',
 	'whoLooked.',
+	'codeUse.',
 	'readAloud.',
 	'easyRead.',
 	'offline.',

@@ -1,4 +1,5 @@
 import type { Role } from '../db/schema';
+import { sealAt, type PrivateSeal } from './seal';
 
 /** Who is asking: the signed-in person, as the access policy sees them. */
 export type Actor = {
@@ -10,6 +11,8 @@ export type Actor = {
 	childId: string | null;
 	displayName: string;
 	postTitle: string | null;
+	/** After a one-time code: the child's private things hidden from this account for now. */
+	privateSeal: PrivateSeal | null;
 };
 
 export class AccessDenied extends Error {
@@ -25,10 +28,11 @@ export type ActorSource = {
 	unitId: string | null;
 	displayName: string;
 	postTitle: string | null;
+	privateSealedUntil?: Date | null;
 };
 
 /** The actor for a person and, for a child or care leaver, their own record. */
-export function actorFrom(person: ActorSource, childId: string | null): Actor {
+export function actorFrom(person: ActorSource, childId: string | null, now = new Date()): Actor {
 	return {
 		id: person.id,
 		role: person.role,
@@ -36,6 +40,7 @@ export function actorFrom(person: ActorSource, childId: string | null): Actor {
 		unitId: person.unitId,
 		childId,
 		displayName: person.displayName,
-		postTitle: person.postTitle
+		postTitle: person.postTitle,
+		privateSeal: sealAt(person.privateSealedUntil, now)
 	};
 }

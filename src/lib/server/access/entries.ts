@@ -3,11 +3,13 @@ import { entry, type Entry, type Visibility } from '../db/schema';
 import type { Actor } from './actor';
 import type { ChildRelation } from './relation';
 import { isChildRole } from './roles';
+import { isSealed, unsealedScope } from './seal';
 
 /**
  * Who sees which entries of a record they may open. 'full': everything; 'neutral': only that a
  * confidential item was lodged, and when; 'hidden': nothing. The same rules as a query condition
- * (entryScope) so that lists are filtered in SQL; a test holds the two to each other.
+ * (entryScope) so that lists are filtered in SQL; a test holds the two to each other. Under a
+ * private seal (see seal.ts) the account's "just me" things and own drafts are hidden too.
  */
 export type EntryView = 'full' | 'neutral' | 'hidden';
 
@@ -38,7 +40,13 @@ function shareable(e: Pick<Entry, 'nature' | 'thirdPartyPermission'>): boolean {
 
 type Viewed = Pick<
 	Entry,
-	'kind' | 'status' | 'authorUserId' | 'visibility' | 'nature' | 'thirdPartyPermission'
+	| 'kind'
+	| 'status'
+	| 'authorUserId'
+	| 'visibility'
+	| 'nature'
+	| 'thirdPartyPermission'
+	| 'createdAt'
 >;
 
 /**
@@ -53,6 +61,7 @@ export function entryView(
 ): EntryView {
 	const reader = readerOf(actor, relation);
 	if (reader === 'none') return 'hidden';
+	if (isSealed(actor.privateSeal, actor.id, e)) return 'hidden';
 	if (e.status === 'draft') return e.authorUserId === actor.id ? 'full' : 'hidden';
 	// The manager's decision holds the originator's view: staff matter, whatever it released.
 	if (e.kind === 'confidential_release') return reader === 'staff' ? 'full' : 'hidden';
@@ -88,5 +97,9 @@ export function entryScope(actor: Actor, relation: ChildRelation): SQL {
 		reader === 'staff'
 			? and(eq(entry.status, 'final'), or(...finals))
 			: and(eq(entry.status, 'final'), ne(entry.kind, 'confidential_release'), or(...finals));
-	return and(eq(entry.childId, relation.child.id), or(ownDrafts, finalOnes))!;
+	return and(
+		eq(entry.childId, relation.child.id),
+		or(ownDrafts, finalOnes),
+		unsealedScope(actor.privateSeal, actor.id)
+	)!;
 }

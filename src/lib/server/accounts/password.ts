@@ -4,6 +4,7 @@ import { user } from '../db/schema';
 import * as accessLog from '../audit/access-log';
 import { checkPassword, hashPassword, verifyPassword } from '../auth/password';
 import { createSession, invalidateUserSessions, type SessionUser } from '../auth/session';
+import { privateSealDuration } from '../access';
 import { AccountError } from './errors';
 
 type Change = {
@@ -11,7 +12,24 @@ type Change = {
 	current: string | null;
 	next: string;
 	confirm: string;
+	/** The person signed in with a one-time code: see `sealAfterCode`. */
+	afterSignInCode?: boolean;
 };
+
+/**
+ * A passphrase set after a one-time code on an account that had one: the old hash is kept (typing
+ * it proves the child used the code) and the child's private things are sealed for a day. A
+ * second code during a seal keeps the passphrase from before the first: that is the child's.
+ */
+function sealAfterCode(row: typeof user.$inferSelect, now: Date) {
+	if (!row.passwordHash) return {};
+	const sealed = row.privateSealedUntil !== null && row.privateSealedUntil > now;
+	return {
+		previousPasswordHash:
+			sealed && row.previousPasswordHash ? row.previousPasswordHash : row.passwordHash,
+		privateSealedUntil: new Date(now.getTime() + privateSealDuration)
+	};
+}
 
 /**
  * Sets a new password or passphrase. Every session of the account ends, including this one, and
@@ -37,7 +55,12 @@ export async function changePassword(
 	const passwordHash = await hashPassword(change.next);
 	return db.transaction((tx) => {
 		tx.update(user)
-			.set({ passwordHash, mustChangePassword: false, updatedAt: now })
+			.set({
+				passwordHash,
+				mustChangePassword: false,
+				updatedAt: now,
+				...(change.afterSignInCode ? sealAfterCode(row, now) : {})
+			})
 			.where(eq(user.id, row.id))
 			.run();
 		invalidateUserSessions(tx, row.id);

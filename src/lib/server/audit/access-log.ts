@@ -9,6 +9,10 @@ export const logActions = [
 	'sign-in-failed',
 	'sign-out',
 	'sign-in-code-created',
+	/** Actor: the child's account; subject: whoever made the code. */
+	'sign-in-code-used',
+	/** The child typed their old passphrase: their "just me" things are back. */
+	'private-unsealed',
 	'two-factor-enrolled',
 	'two-factor-failed',
 	'two-factor-reset',
@@ -41,8 +45,12 @@ export const logActions = [
 ] as const;
 export type LogAction = (typeof logActions)[number];
 
-/** The kinds of row a child sees on "Who has looked at my record". */
-export const viewActions: readonly LogAction[] = ['record-viewed', 'profile-viewed'];
+/** The kinds of row a child sees on "Who has looked at my record", when someone else did them. */
+export const viewActions: readonly LogAction[] = [
+	'record-viewed',
+	'profile-viewed',
+	'sign-in-code-created'
+];
 
 export type LogActor = {
 	id: string;
@@ -99,7 +107,10 @@ export function record(db: Db, event: LogEvent, now = new Date()): void {
 	appendStatement(db).run({ ...row, payload: logPayload(row) });
 }
 
-/** Views of a child's record by anyone but the child, newest first. Callers check access first. */
+/**
+ * Views of a child's record by anyone but the child, the sign-in codes made for them and every use
+ * of one, newest first. Callers check access first.
+ */
 export function viewsOfChild(db: Db, childId: string, childUserId: string | null, limit = 200) {
 	return db
 		.select({
@@ -113,10 +124,17 @@ export function viewsOfChild(db: Db, childId: string, childUserId: string | null
 		.where(
 			and(
 				eq(accessLog.childId, childId),
-				inArray(accessLog.action, [...viewActions]),
-				childUserId
-					? or(isNull(accessLog.actorUserId), ne(accessLog.actorUserId, childUserId))
-					: undefined
+				or(
+					and(
+						inArray(accessLog.action, [...viewActions]),
+						childUserId
+							? or(isNull(accessLog.actorUserId), ne(accessLog.actorUserId, childUserId))
+							: undefined
+					),
+					// Signed in as the child with a code: the child's own account did it, and they
+					// must see it.
+					eq(accessLog.action, 'sign-in-code-used')
+				)
 			)
 		)
 		.orderBy(desc(accessLog.at), desc(accessLog.id))

@@ -32,7 +32,8 @@ export const auth: Handle = async ({ event, resolve }) => {
 			const complete =
 				(valid.session.twoFactorVerified || !isStaffRole(valid.user.role)) &&
 				valid.user.hasPassword &&
-				!valid.user.mustChangePassword;
+				!valid.user.mustChangePassword &&
+				!valid.session.viaSignInCode;
 			if (complete) event.locals.actor = actorOf(valid.user);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);

@@ -5,6 +5,7 @@ import { makeOrganisation, makeUser } from '../test/factories';
 import { session, user } from '../db/schema';
 import {
 	absoluteLifetime,
+	completeTwoFactor,
 	createSession,
 	idleTimeout,
 	invalidateSession,
@@ -128,5 +129,18 @@ describe('sessions', () => {
 		expect(validateSessionToken(db, elsewhere.token)).toBeNull();
 		expect(validateSessionToken(db, here.token)).toBeNull();
 		expect(validateSessionToken(db, token)?.user.id).toBe(person.id);
+	});
+
+	it('gives a new token when the second factor is done: the one from before it no longer works', () => {
+		const { db, person } = setup('key_worker');
+		const before = createSession(db, person.id, { twoFactorVerified: false });
+		expect(validateSessionToken(db, before.token)?.session.twoFactorVerified).toBe(false);
+		const after = completeTwoFactor(db, before.session);
+		expect(after.token).not.toBe(before.token);
+		expect(after.session.id).not.toBe(before.session.id);
+		expect(validateSessionToken(db, before.token)).toBeNull();
+		const valid = validateSessionToken(db, after.token)!;
+		expect(valid.user.id).toBe(person.id);
+		expect(valid.session.twoFactorVerified).toBe(true);
 	});
 });

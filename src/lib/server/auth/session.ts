@@ -24,6 +24,7 @@ export type SessionUser = Pick<
 	| 'role'
 	| 'locale'
 	| 'mustChangePassword'
+	| 'privateSealedUntil'
 > & { hasPassword: boolean; hasTotp: boolean; childId: string | null };
 
 export type ValidSession = { session: Session; user: SessionUser };
@@ -106,6 +107,7 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): V
 			role: u.role,
 			locale: u.locale,
 			mustChangePassword: u.mustChangePassword,
+			privateSealedUntil: u.privateSealedUntil,
 			hasPassword: u.passwordHash !== null,
 			hasTotp: u.totpKey !== null,
 			childId: row.childId
@@ -118,8 +120,19 @@ export function sessionExpiry(s: Session, role: User['role']): Date {
 	return new Date(Math.min(idleEnd, s.createdAt.getTime() + absoluteLifetime));
 }
 
-export function markTwoFactorVerified(db: Db, sessionId: string): void {
-	db.update(session).set({ twoFactorVerified: true }).where(eq(session.id, sessionId)).run();
+/**
+ * The second factor is done: the half-signed-in session ends and a new one starts, so a token seen
+ * before this step (on a shared screen, in a proxy's log) is useless after it.
+ */
+export function completeTwoFactor(
+	db: Db,
+	old: Pick<Session, 'id' | 'userId'>,
+	now = new Date()
+): { token: string; session: Session } {
+	return db.transaction((tx) => {
+		invalidateSession(tx, old.id);
+		return createSession(tx, old.userId, { twoFactorVerified: true }, now);
+	});
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

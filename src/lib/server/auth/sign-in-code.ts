@@ -2,8 +2,9 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
-import { signInCode } from '../db/schema';
+import { childProfile, signInCode, user } from '../db/schema';
 import { randomId, randomString } from '../crypto/random';
+import * as accessLog from '../audit/access-log';
 
 export const codeLifetime = 10 * 60 * 1000;
 /** No 0/O, 1/I/L: a child copies this from a worker's screen or a note. */
@@ -46,9 +47,12 @@ export function createSignInCode(
 	return { code: `${code.slice(0, 4)}-${code.slice(4)}`, expiresAt };
 }
 
-/** Uses a code once: true only for the first use of a live code for this account. */
+/**
+ * Uses a code once: true only for the first use of a live code for this account. The use is
+ * logged for the child to see, naming whoever made the code.
+ */
 export function redeemSignInCode(db: Db, userId: string, typed: string, now = new Date()): boolean {
-	const result = db
+	const used = db
 		.update(signInCode)
 		.set({ usedAt: now })
 		.where(
@@ -59,6 +63,24 @@ export function redeemSignInCode(db: Db, userId: string, typed: string, now = ne
 				gt(signInCode.expiresAt, now)
 			)
 		)
-		.run();
-	return result.changes === 1;
+		.returning({ createdBy: signInCode.createdBy })
+		.all();
+	if (used.length !== 1) return false;
+	const account = db.select().from(user).where(eq(user.id, userId)).get();
+	const child = db
+		.select({ id: childProfile.id })
+		.from(childProfile)
+		.where(eq(childProfile.userId, userId))
+		.get();
+	accessLog.record(
+		db,
+		{
+			actor: account ?? null,
+			action: 'sign-in-code-used',
+			childId: child?.id ?? null,
+			subjectUserId: used[0]!.createdBy
+		},
+		now
+	);
+	return true;
 }

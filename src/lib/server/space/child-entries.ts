@@ -99,11 +99,18 @@ export function createChildDraft(
 	return row;
 }
 
-/** The child's own draft, or AccessDenied. */
+/** The child's own draft, or AccessDenied (a draft under a private seal, too). */
 export function childDraft(db: Db, actor: access.Actor, entryId: string, now = new Date()): Entry {
-	const childId = ownChild(db, actor, now);
+	if (!actor.childId) throw new access.AccessDenied();
+	const relation = access.requireChild(db, actor, 'writeOwn', actor.childId, now);
 	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
-	if (!row || row.childId !== childId || row.authorUserId !== actor.id || row.status !== 'draft') {
+	if (
+		!row ||
+		row.childId !== actor.childId ||
+		row.authorUserId !== actor.id ||
+		row.status !== 'draft' ||
+		access.entryView(actor, relation, row) !== 'full'
+	) {
 		throw new access.AccessDenied('not-found');
 	}
 	return row;
@@ -189,7 +196,7 @@ export function ownDrafts(db: Db, actor: access.Actor, relation: access.ChildRel
 		.from(entry)
 		.where(
 			and(
-				eq(entry.childId, relation.child.id),
+				access.entryScope(actor, relation),
 				eq(entry.status, 'draft'),
 				eq(entry.authorUserId, actor.id),
 				inArray(entry.kind, ['view', 'life_event', 'memory'])

@@ -17,13 +17,14 @@ export async function exportOwn(
 	now = new Date()
 ): Promise<Uint8Array> {
 	if (!actor.childId) throw new access.AccessDenied();
-	access.requireChild(db, actor, 'writeOwn', actor.childId, now);
+	const relation = access.requireChild(db, actor, 'writeOwn', actor.childId, now);
+	// In the access scope too: what a private seal hides stays out of the download.
 	const rows = db
 		.select()
 		.from(entry)
 		.where(
 			and(
-				eq(entry.childId, actor.childId),
+				access.entryScope(actor, relation),
 				eq(entry.authorUserId, actor.id),
 				eq(entry.status, 'final')
 			)

@@ -15,7 +15,7 @@ export function myViews(db: Db, actor: access.Actor, locale: string, now = new D
 		.from(entry)
 		.where(
 			and(
-				eq(entry.childId, actor.childId),
+				access.entryScope(actor, relation),
 				eq(entry.kind, 'view'),
 				eq(entry.status, 'final'),
 				eq(entry.authorUserId, actor.id)

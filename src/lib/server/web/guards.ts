@@ -13,7 +13,9 @@ export function pendingStep(locals: SignedInLocals): string | null {
 	if (isStaffRole(user.role) && !session.twoFactorVerified) {
 		return user.hasTotp ? '/two-factor' : '/two-factor/setup';
 	}
-	if (!user.hasPassword) return '/passphrase';
+	// After a one-time code, a new passphrase comes before anything else (even for an account
+	// that has one): whoever used the code cannot read on unnoticed.
+	if (!user.hasPassword || session.viaSignInCode) return '/passphrase';
 	if (user.mustChangePassword) return '/account/password';
 	return null;
 }

@@ -11,7 +11,7 @@ import { readForm } from './guards';
 export async function submitNewPassword(
 	event: RequestEvent,
 	person: SessionUser,
-	options: { askCurrent: boolean }
+	options: { askCurrent: boolean; afterSignInCode?: boolean }
 ) {
 	const form = new FormReader(await readForm(event.request));
 	const current = options.askCurrent ? form.secret('current', { required: true, max: 1024 }) : null;
@@ -22,7 +22,7 @@ export async function submitNewPassword(
 		const { token } = await changePassword(
 			getDb(),
 			person,
-			{ current, next, confirm },
+			{ current, next, confirm, afterSignInCode: options.afterSignInCode },
 			event.locals.address
 		);
 		setSessionCookie(event.cookies, event.url, token);

@@ -2,7 +2,8 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../db';
 import * as accessLog from '../audit/access-log';
 import { isStaffRole } from '../access/roles';
-import { markTwoFactorVerified } from '../auth/session';
+import { completeTwoFactor } from '../auth/session';
+import { setSessionCookie } from '../auth/cookie';
 import { admitSecondFactor, markSucceeded } from '../auth/throttle';
 
 /** The key being enrolled, sealed, on /two-factor only; sign-out removes it. */
@@ -19,7 +20,7 @@ export function requireSecondFactorDue(locals: App.Locals) {
 
 /**
  * Checks a code under the same throttling as passwords, and completes the sign-in when it is
- * right. `check` does the checking (against the stored key, or the key being enrolled).
+ * right, with a new session token. `check` does the checking (against the stored key, or the key being enrolled).
  */
 export function completeSecondFactor(
 	event: RequestEvent,
@@ -37,7 +38,8 @@ export function completeSecondFactor(
 		return { ok: false, throttled: false };
 	}
 	markSucceeded(db, admission.ticket);
-	markTwoFactorVerified(db, session.id);
+	const { token } = completeTwoFactor(db, session);
+	setSessionCookie(event.cookies, event.url, token);
 	if (success) accessLog.record(db, { actor: user, action: success, address });
 	return { ok: true };
 }
