@@ -4,7 +4,7 @@ import { accessLog, user } from '../db/schema';
 import * as access from '../access';
 import * as log from '../audit/access-log';
 import { verifyPassword } from '../auth/password';
-import { accountPolicy, checkThrottle, recordAttempt } from '../auth/throttle';
+import { accountPolicy, admitCheck, markSucceeded, throttleKey } from '../auth/throttle';
 
 /**
  * What the child is told on their home page after someone signed in to their account with a
@@ -51,8 +51,6 @@ export function codeNotice(db: Db, actor: access.Actor, now = new Date()): CodeN
 	return { uses, sealedUntil: access.sealAt(row?.until, now)?.until ?? null };
 }
 
-const throttleKey = (userId: string) => `unseal:${userId}`;
-
 export type UnsealResult = 'unsealed' | 'wrong' | 'throttled' | 'not-sealed';
 
 /**
@@ -70,11 +68,12 @@ export async function unsealPrivate(
 	const row = db.select().from(user).where(eq(user.id, actor.id)).get();
 	const sealed = access.sealAt(row?.privateSealedUntil, now);
 	if (!row || !sealed || !row.previousPasswordHash) return 'not-sealed';
-	const key = throttleKey(row.id);
-	if (!checkThrottle(db, key, accountPolicy, now).allowed) return 'throttled';
+	// Counted before the passphrase is checked, so guesses sent together are counted together.
+	const admission = admitCheck(db, throttleKey.unseal(row.id), accountPolicy, now);
+	if (!admission.allowed) return 'throttled';
 	const ok = typed.length > 0 && (await verifyPassword(row.previousPasswordHash, typed));
-	recordAttempt(db, key, ok, now);
 	if (!ok) return 'wrong';
+	markSucceeded(db, admission.ticket);
 	db.transaction((tx) => {
 		tx.update(user)
 			.set({ privateSealedUntil: null, previousPasswordHash: null, updatedAt: now })

@@ -52,7 +52,9 @@ export const throttleKey = {
 	account: (username: string) => `account:${username}`,
 	address: (address: string) => `address:${address}`,
 	device: (deviceId: string) => `device:${deviceId}`,
-	totp: (userId: string) => `totp:${userId}`
+	totp: (userId: string) => `totp:${userId}`,
+	/** The old passphrase typed to show a child's "just me" things again after a sign-in code. */
+	unseal: (userId: string) => `unseal:${userId}`
 };
 
 type Limit = { key: string; policy: ThrottlePolicy };
@@ -135,12 +137,19 @@ export function admitSignIn(
 	);
 }
 
-/** May an authenticator code for this account be checked? Counted as `admitSignIn` is. */
+/** May one more secret under this key be checked? Decided and counted as `admitSignIn` is. */
+export function admitCheck(
+	db: Db,
+	key: string,
+	policy: ThrottlePolicy,
+	now = new Date()
+): Admission {
+	return db.transaction((tx) => admit(tx, [{ key, policy }], now), { behavior: 'immediate' });
+}
+
+/** May an authenticator code for this account be checked? */
 export function admitSecondFactor(db: Db, userId: string, now = new Date()): Admission {
-	return db.transaction(
-		(tx) => admit(tx, [{ key: throttleKey.totp(userId), policy: secondFactorPolicy }], now),
-		{ behavior: 'immediate' }
-	);
+	return admitCheck(db, throttleKey.totp(userId), secondFactorPolicy, now);
 }
 
 /** The attempt was right after all: its rows become successes, which end the delays. */
