@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { expect, test } from './fixtures/test';
-import { e2eDb } from './fixtures/server';
+import { e2eDb, sessionCookie, userIdOf } from './fixtures/server';
 import { dataDir } from './fixtures/env';
 import { user } from '../src/lib/server/db/schema';
 import { actorFor } from '../src/lib/server/test/factories';
@@ -12,7 +12,8 @@ import {
 } from '../src/lib/server/integrations/tokens';
 
 test('the case-system API answers a bearer token, never a browser session, and not once revoked', async ({
-	request
+	request,
+	newContext
 }) => {
 	const admin = e2eDb().select().from(user).where(eq(user.username, 'robin.admin')).get()!;
 	const actor = actorFor(e2eDb(), admin);
@@ -37,6 +38,14 @@ test('the case-system API answers a bearer token, never a browser session, and n
 		more = next.hasMore;
 	}
 	expect(all.some((i) => i.kind === 'disagreement')).toBe(true);
+	// Maya is told, in plain words, that the case system copied her things.
+	const maya = await newContext();
+	await maya.addCookies([sessionCookie(userIdOf('maya'))]);
+	const page = await maya.newPage();
+	await page.goto('/me/who-looked');
+	await expect(
+		page.getByText("Your council's computer system (Mosaic test) copied some of your things")
+	).toBeVisible();
 
 	expect((await request.get('/api/v1/case-items')).status()).toBe(401);
 	expect(

@@ -49,7 +49,9 @@ export type LogAction = (typeof logActions)[number];
 export const viewActions: readonly LogAction[] = [
 	'record-viewed',
 	'profile-viewed',
-	'sign-in-code-created'
+	'sign-in-code-created',
+	// The case system copying the child's things into their file, by the token's name.
+	'integration-api-read'
 ];
 
 export type LogActor = {

@@ -9,7 +9,14 @@ import { childRecord, chronology } from '../record/read';
 import { verifyChains } from '../record/verify';
 import { sendChildEntry } from '../space/child-entries';
 import { startDisagreement } from './disagree';
-import { acknowledge, decide, extend, linkCaseRecord, openDisagreement } from './steps';
+import {
+	acknowledge,
+	decide,
+	extend,
+	linkCaseRecord,
+	openDisagreement,
+	viewDisagreement
+} from './steps';
 import { disagreementsFor, myDisagreements, toBeLinked } from './list';
 import type { FullCard } from '../../record/card';
 
@@ -61,6 +68,21 @@ describe('"I disagree"', () => {
 			wrong: 'I did not refuse.'
 		});
 		expect(verifyChains(db).ok).toBe(true);
+	});
+
+	it('is in the access log when staff open its page, and not when the child reads their own', () => {
+		const { db, say, worker, child, childId } = setup();
+		const sent = say();
+		const viewed = () =>
+			db.$client
+				.prepare(
+					"SELECT actor_user_id FROM access_log WHERE action = 'record-viewed' AND child_id = ?"
+				)
+				.all(childId);
+		viewDisagreement(db, worker, sent.id, '192.0.2.1');
+		expect(viewed()).toEqual([{ actor_user_id: worker.id }]);
+		viewDisagreement(db, child, sent.id, null);
+		expect(viewed()).toHaveLength(1);
 	});
 
 	it('is only for entries shared with the child, by the child or their advocate', () => {

@@ -37,6 +37,25 @@ export function openDisagreement(db: Db, actor: access.Actor, id: string, now = 
 	return { row, relation, state: state! };
 }
 
+/** The disagreement's page: opened, and, for anyone but the child, in the access log. */
+export function viewDisagreement(
+	db: Db,
+	actor: access.Actor,
+	id: string,
+	address: string | null,
+	now = new Date()
+) {
+	const opened = openDisagreement(db, actor, id, now);
+	if (!opened.relation.own) {
+		accessLog.record(
+			db,
+			{ actor, action: 'record-viewed', childId: opened.row.childId, address },
+			now
+		);
+	}
+	return opened;
+}
+
 function appendStep(
 	tx: Db,
 	actor: access.Actor,

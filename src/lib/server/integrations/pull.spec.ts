@@ -9,6 +9,7 @@ import { startDisagreement } from '../disagreements/disagree';
 import { acknowledge, linkable } from '../disagreements/steps';
 import { createIntegrationToken, integrationFor, type Integration } from './tokens';
 import { BadCursor, changedItems, settleMs } from './pull';
+import { viewsOfChild } from '../audit/access-log';
 
 const t1 = new Date('2025-04-01T10:00:00Z');
 const t2 = new Date('2025-04-02T10:00:00Z');
@@ -138,6 +139,15 @@ describe('the pull API', () => {
 			expect.objectContaining({ ...read, childId: items[0]!.childId, address: '192.0.2.9' }),
 			expect.objectContaining({ ...read, childId: null }),
 			expect.objectContaining({ ...read, childId: items[0]!.childId })
+		]);
+		// The child sees it on "Who has looked at my record", by the system's name.
+		const child = items[0]!.childId;
+		const seen = viewsOfChild(db, child, w.child.account!.id).filter(
+			(v) => v.action === 'integration-api-read'
+		);
+		expect(seen).toEqual([
+			expect.objectContaining({ name: 'Case system', role: null }),
+			expect.objectContaining({ name: 'Case system', role: null })
 		]);
 		// An empty page names no child.
 		const last = pullAll(db, api, new Date()).cursor;

@@ -10,6 +10,7 @@ import {
 	linkCaseRecord,
 	openDisagreement,
 	readDecisionForm,
+	viewDisagreement,
 	readLinkForm
 } from '$lib/server/disagreements/steps';
 import { markRead } from '$lib/server/space/inbox';
@@ -20,7 +21,9 @@ import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = requireStaffActor(locals);
 	const db = getDb();
-	const { row, state } = guard(() => openDisagreement(db, actor, params.disagreementId));
+	const { row, state } = guard(() =>
+		viewDisagreement(db, actor, params.disagreementId, locals.address)
+	);
 	markRead(db, actor, row.id);
 	return {
 		state,
