@@ -44,7 +44,7 @@ test('the case-system API answers a bearer token, never a browser session, and n
 	const page = await maya.newPage();
 	await page.goto('/me/who-looked');
 	await expect(
-		page.getByText("Your council's computer system (Mosaic test) copied some of your things")
+		page.getByText("The council's computer (Mosaic test) put some things about you in your file.")
 	).toBeVisible();
 
 	expect((await request.get('/api/v1/case-items')).status()).toBe(401);
