@@ -4,3 +4,4 @@ export * from './scope';
 export { isChildRole, isStaffRole } from './roles';
 export type { ChildRelation, AccountRelation } from './relation';
 export { entryScope, entryView, readerOf, type EntryView } from './entries';
+export { assignmentNeedsApproval, isNewAccount } from './duties';
