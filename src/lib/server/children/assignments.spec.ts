@@ -42,6 +42,8 @@ describe('separation of duties in assignments', () => {
 		});
 		expect(allowsChild(db, worker, 'viewRecord', childId)).toBe(false);
 		expect(yourWorkers(db, child, childId).map((x) => x.name)).not.toContain(worker.displayName);
+		// "Your workers" is the child's own list: not even their manager asks for it.
+		expect(() => yourWorkers(db, manager, childId)).toThrow(AccessDenied);
 
 		const mine = listAssignments(db, newManager, childId).assignments.find(
 			(a) => a.name === worker.displayName

@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 	return guard(() => listAssignments(getDb(), actor, params.childId));
 };
 
-/** The actor, once the policy allows this action on this child; layout loads do not run for actions. */
+/** The actor, if the policy allows this action on this child (layout loads skip actions). */
 function actorFor(event: Event, action: ChildAction) {
 	const actor = requireStaffActor(event.locals);
 	guard(() => requireChild(getDb(), actor, action, event.params.childId));
