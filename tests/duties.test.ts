@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures/test';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { and, eq } from 'drizzle-orm';
 import { accessLog, assignment, user } from '../src/lib/server/db/schema';
 import {
@@ -24,7 +24,9 @@ const stamp = Date.now().toString(36);
 const worker = { name: `Eve Mallory ${stamp}`, username: `eve.${stamp}` };
 const manager = { name: `Mo Mallory ${stamp}`, username: `mo.${stamp}` };
 
-async function as(newContext: () => Promise<BrowserContext>, username: string): Promise<Page> {
+type NewContext = (options?: BrowserContextOptions) => Promise<BrowserContext>;
+
+async function as(newContext: NewContext, username: string): Promise<Page> {
 	const context = await newContext();
 	await context.addCookies([sessionCookie(userIdOf(username))]);
 	return context.newPage();
@@ -53,7 +55,7 @@ async function post(page: Page, path: string, form: Record<string, string>) {
 }
 
 /** Maya's "Your workers" in Arabic on a 412 px phone: the name kept whole in <bdi>, nothing wider. */
-async function checkInArabicOnAPhone(newContext: () => Promise<BrowserContext>, name: string) {
+async function checkInArabicOnAPhone(newContext: NewContext, name: string) {
 	const mayaId = userIdOf(demoSignIns().child.username);
 	e2eDb().update(user).set({ locale: 'ar' }).where(eq(user.id, mayaId)).run();
 	try {
