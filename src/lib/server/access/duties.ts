@@ -20,7 +20,7 @@ export function isWithinNewPeriod(createdAt: Date, now: Date): boolean {
 
 const creator = alias(user, 'creator');
 
-/** Who made an account, and when; `byAdmin` when an administrator made it. */
+/** Who made an account, in what role, and when. */
 function originOf(db: Db, userId: string) {
 	return db
 		.select({ createdBy: user.createdBy, createdAt: user.createdAt, creatorRole: creator.role })
