@@ -11,6 +11,7 @@ import {
 	userIdOf
 } from './fixtures/server';
 import { passSecondFactor, signIn } from './fixtures/pages';
+import AxeBuilder from '@axe-core/playwright';
 
 /**
  * Issue 12: an administrator must not be able to make themselves a worker. The administrator
@@ -44,6 +45,14 @@ async function makeAccount(page: Page, role: string, who: { name: string; userna
 	return (await page.getByTestId('temporary-password').textContent())!.trim();
 }
 
+/** These pages' new parts (a waiting assignment, the new manager's list) are seen nowhere else. */
+async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	expect(results.violations.map((v) => `${page.url()}: ${v.id} ${v.help}`)).toEqual([]);
+}
+
 /** A form post from this site, as the browser would send it (403 or 404 when refused). */
 async function post(page: Page, path: string, form: Record<string, string>) {
 	const response = await page.request.post(path, {
@@ -68,6 +77,7 @@ async function checkInArabicOnAPhone(newContext: NewContext, name: string) {
 		await expect(item.locator('bdi')).toHaveText([name, 'مشرف رئيسي']);
 		const width = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(width).toBeLessThanOrEqual(412);
+		await expectNoAxeViolations(page);
 		await page.screenshot({ path: test.info().outputPath('me-ar-412.png'), fullPage: true });
 		await context.close();
 	} finally {
@@ -122,6 +132,7 @@ test('an administrator cannot make themselves a worker, nor a manager who reads 
 
 	// It may assign workers; the assignment waits for another manager and gives nothing.
 	await mo.goto('/children');
+	await expectNoAxeViolations(mo);
 	await mo.getByRole('link', { name: 'Assign workers to Maya' }).click();
 	await expect(mo).toHaveURL(new RegExp(`${assignments}$`));
 	await mo.getByLabel('Person').selectOption({ label: `${worker.name} (Key worker)` });
@@ -154,6 +165,7 @@ test('an administrator cannot make themselves a worker, nor a manager who reads 
 	await chris.goto(assignments);
 	const row = chris.getByRole('row', { name: new RegExp(worker.name) });
 	await expect(row).toContainText('Waiting for approval');
+	await expectNoAxeViolations(chris);
 	await row.getByRole('button', { name: /^Approve .+assignment$/ }).click();
 	await expect(chris.getByRole('status')).toContainText('Approved');
 	expect((await eve.goto(`/children/${childId}/record`))!.status()).toBe(200);
