@@ -37,7 +37,8 @@ export const childFacing = [
 	'record.child.',
 	'record.showOriginal',
 	'record.translatedBy',
-	'disagree.'
+	'disagree.',
+	'duties.yourWorkers.'
 ];
 
 export const staffOnly = [

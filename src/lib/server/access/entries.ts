@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
 import { entry, type Entry, type Visibility } from '../db/schema';
 import type { Actor } from './actor';
-import type { ChildRelation } from './relation';
+import { managesChild, type ChildRelation } from './relation';
 import { isChildRole } from './roles';
 import { isSealed, unsealedScope } from './seal';
 
@@ -17,7 +17,7 @@ type Reader = 'staff' | 'child' | 'advocate' | 'none';
 
 export function readerOf(actor: Actor, relation: ChildRelation): Reader {
 	if (isChildRole(actor.role)) return relation.own ? 'child' : 'none';
-	if (actor.role === 'manager') return relation.inUnit ? 'staff' : 'none';
+	if (actor.role === 'manager') return managesChild(actor, relation) ? 'staff' : 'none';
 	if (actor.role === 'admin') return 'none';
 	if (relation.assignedAs.includes('key_worker') || relation.assignedAs.includes('social_worker')) {
 		return 'staff';

@@ -5,3 +5,4 @@ export { isChildRole, isStaffRole } from './roles';
 export type { ChildRelation, AccountRelation } from './relation';
 export { entryScope, entryView, readerOf, type EntryView } from './entries';
 export { privateSealDuration, sealAt, type PrivateSeal } from './seal';
+export { assignmentNeedsApproval, isNewAccount } from './duties';

@@ -58,14 +58,17 @@ describe('access to a child', () => {
 			editProfile: true,
 			createSignInCode: true,
 			manageAssignments: true,
+			approveAssignments: true,
 			viewAccessLog: false
 		},
+		// Administrators make accounts; they never assign anyone to a child.
 		admin: {
 			viewRecord: false,
 			viewProfile: false,
 			editProfile: false,
 			createSignInCode: true,
-			manageAssignments: true,
+			manageAssignments: false,
+			approveAssignments: false,
 			viewAccessLog: false
 		}
 	};

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { AccessDenied, type Actor } from './actor';
 import {
+	managesChild,
 	relationToAccount,
 	relationToChild,
 	type AccountRelation,
@@ -22,38 +23,63 @@ const childRules = {
 	viewRecord: (a: Actor, r: ChildRelation) =>
 		(isChildRole(a.role) && r.own) ||
 		(a.role !== 'manager' && a.role !== 'admin' && r.assignedAs.length > 0) ||
-		(a.role === 'manager' && r.inUnit),
+		managesChild(a, r),
 	/** Identity details: the child, their case workers and their manager; not advocates. */
 	viewProfile: (a: Actor, r: ChildRelation) =>
-		(isChildRole(a.role) && r.own) || caseWorker(r) || (a.role === 'manager' && r.inUnit),
-	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
+		(isChildRole(a.role) && r.own) || caseWorker(r) || managesChild(a, r),
+	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
 	/** Staff entries: written by the child's case workers and their manager. */
-	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
 	/** The child's own space: views, life events, memories, asking for help. */
 	writeOwn: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
 	/** "I disagree": the child, or their advocate with them. */
 	disagree: (a: Actor, r: ChildRelation) =>
 		(isChildRole(a.role) && r.own) || r.assignedAs.includes('advocate'),
 	/** Answering disagreements and linking into the case record: those who write the record. */
-	handleDisagreements: (a: Actor, r: ChildRelation) =>
-		caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	handleDisagreements: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
 	/** Reviews and meetings are scheduled by those who write the record. */
-	scheduleMeetings: (a: Actor, r: ChildRelation) =>
-		caseWorker(r) || (a.role === 'manager' && r.inUnit),
+	scheduleMeetings: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
 	/** The confidential section is the manager's: they review it and may move items out. */
-	reviewConfidential: (a: Actor, r: ChildRelation) => a.role === 'manager' && r.inUnit,
+	reviewConfidential: (a: Actor, r: ChildRelation) => managesChild(a, r),
 	createSignInCode: (a: Actor, r: ChildRelation) =>
 		r.child.userId !== null &&
-		(caseWorker(r) ||
-			(a.role === 'manager' && r.inUnit) ||
-			(a.role === 'admin' && r.sameOrganisation)),
-	manageAssignments: (a: Actor, r: ChildRelation) =>
-		(a.role === 'manager' && r.inUnit) || (a.role === 'admin' && r.sameOrganisation),
+		(caseWorker(r) || managesChild(a, r) || (a.role === 'admin' && r.sameOrganisation)),
+	/**
+	 * Only a manager of the child's home or team assigns staff and advocates; never an administrator
+	 * (who makes the accounts). A new manager may, but what they assign awaits approval.
+	 */
+	manageAssignments: (a: Actor, r: ChildRelation) => a.role === 'manager' && r.inUnit,
+	/** Approving an assignment that awaits it: a manager of the child who is not new. */
+	approveAssignments: managesChild,
 	/** "Who has looked at my record" is the child's own page. */
 	viewAccessLog: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own
 } satisfies Record<string, (a: Actor, r: ChildRelation) => boolean>;
 
 export type ChildAction = keyof typeof childRules;
+
+type AssignmentFacts = { createdBy: string; awaitingApproval: boolean };
+
+/** One assignment of a child, for someone who may manage the child's assignments. */
+const assignmentRules = {
+	/** Another manager approves: never the one who made it. */
+	approve: (a: Actor, r: ChildRelation, x: AssignmentFacts) =>
+		x.awaitingApproval && childRules.approveAssignments(a, r) && x.createdBy !== a.id,
+	/** A new manager ends only what they made and is still waiting, not the child's own workers. */
+	end: (a: Actor, r: ChildRelation, x: AssignmentFacts) =>
+		childRules.manageAssignments(a, r) &&
+		(!r.newManager || (x.awaitingApproval && x.createdBy === a.id))
+} satisfies Record<string, (a: Actor, r: ChildRelation, x: AssignmentFacts) => boolean>;
+
+export type AssignmentAction = keyof typeof assignmentRules;
+
+export function allowsAssignment(
+	actor: Actor,
+	action: AssignmentAction,
+	relation: ChildRelation,
+	assignment: AssignmentFacts
+): boolean {
+	return relation.sameOrganisation && assignmentRules[action](actor, relation, assignment);
+}
 
 const managesAccount = (a: Actor, r: AccountRelation) =>
 	!r.self &&

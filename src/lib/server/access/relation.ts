@@ -2,13 +2,22 @@ import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { assignment, childProfile, user, type ChildProfile, type Relationship } from '../db/schema';
 import type { Actor } from './actor';
+import { isNewAccount } from './duties';
 
-/** An assignment counts from its start until its end, checked afresh on every request. */
-export function currentAssignment(now: Date) {
+/** An assignment from its start until its end, whether or not it still awaits approval. */
+export function openAssignment(now: Date) {
 	return and(
 		lte(assignment.startsAt, now),
 		or(isNull(assignment.endsAt), gt(assignment.endsAt, now))
 	);
+}
+
+/**
+ * An assignment counts from its start until its end, checked afresh on every request, and not
+ * while it awaits a second manager's approval (see duties.ts).
+ */
+export function currentAssignment(now: Date) {
+	return and(openAssignment(now), eq(assignment.awaitingApproval, false));
 }
 
 export type ChildRelation = {
@@ -17,7 +26,14 @@ export type ChildRelation = {
 	assignedAs: Relationship[];
 	inUnit: boolean;
 	sameOrganisation: boolean;
+	/** The actor is a manager whose account an administrator made less than a day ago. */
+	newManager: boolean;
 };
+
+/** A manager of the child's home or team whose account is not new: what a manager's rights need. */
+export function managesChild(actor: Actor, r: ChildRelation): boolean {
+	return actor.role === 'manager' && r.inUnit && !r.newManager;
+}
 
 export function relationToChild(
 	db: Db,
@@ -42,15 +58,17 @@ export function relationToChild(
 				.all()
 				.map((a) => a.relationship)
 		: [];
+	const inUnit =
+		sameOrganisation &&
+		actor.unitId !== null &&
+		(child.homeId === actor.unitId || child.teamId === actor.unitId);
 	return {
 		child,
 		own: child.userId !== null && child.userId === actor.id,
 		assignedAs,
-		inUnit:
-			sameOrganisation &&
-			actor.unitId !== null &&
-			(child.homeId === actor.unitId || child.teamId === actor.unitId),
-		sameOrganisation
+		inUnit,
+		sameOrganisation,
+		newManager: actor.role === 'manager' && inUnit && isNewAccount(db, actor.id, now)
 	};
 }
 

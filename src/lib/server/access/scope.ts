@@ -4,6 +4,7 @@ import { assignment, childProfile, unit, user, type Relationship } from '../db/s
 import type { Actor } from './actor';
 import { allows } from './policy';
 import { currentAssignment } from './relation';
+import { isNewAccount } from './duties';
 
 /**
  * List queries, scoped by the policy. Routes call these instead of writing their own `where`.
@@ -16,31 +17,40 @@ export type ChildListItem = {
 	relationships: Relationship[];
 };
 
-/** A worker's or advocate's current children; a manager's whole home or team. */
+const listed = {
+	id: childProfile.id,
+	preferredName: childProfile.preferredName,
+	homeName: unit.name
+};
+
+/** The children of a manager's home or team. */
+function unitChildren(db: Db, actor: Actor): ChildListItem[] {
+	return db
+		.select(listed)
+		.from(childProfile)
+		.leftJoin(unit, eq(unit.id, childProfile.homeId))
+		.where(
+			and(
+				eq(childProfile.organisationId, actor.organisationId),
+				or(eq(childProfile.homeId, actor.unitId!), eq(childProfile.teamId, actor.unitId!))
+			)
+		)
+		.orderBy(asc(childProfile.preferredName))
+		.all()
+		.map((c) => ({ ...c, relationships: [] }));
+}
+
+/**
+ * A worker's or advocate's current children; a manager's whole home or team. A new manager (see
+ * duties.ts) has none yet: every list built on this one (inbox, disagreements) is empty for them.
+ */
 export function childrenFor(db: Db, actor: Actor, now = new Date()): ChildListItem[] {
 	if (!allows(actor, 'listChildren')) return [];
-	const base = {
-		id: childProfile.id,
-		preferredName: childProfile.preferredName,
-		homeName: unit.name
-	};
 	if (actor.role === 'manager') {
-		return db
-			.select(base)
-			.from(childProfile)
-			.leftJoin(unit, eq(unit.id, childProfile.homeId))
-			.where(
-				and(
-					eq(childProfile.organisationId, actor.organisationId),
-					or(eq(childProfile.homeId, actor.unitId!), eq(childProfile.teamId, actor.unitId!))
-				)
-			)
-			.orderBy(asc(childProfile.preferredName))
-			.all()
-			.map((c) => ({ ...c, relationships: [] }));
+		return isNewAccount(db, actor.id, now) ? [] : unitChildren(db, actor);
 	}
 	const rows = db
-		.select({ ...base, relationship: assignment.relationship })
+		.select({ ...listed, relationship: assignment.relationship })
 		.from(assignment)
 		.innerJoin(childProfile, eq(childProfile.id, assignment.childId))
 		.leftJoin(unit, eq(unit.id, childProfile.homeId))
@@ -60,6 +70,12 @@ export function childrenFor(db: Db, actor: Actor, now = new Date()): ChildListIt
 		byId.set(child.id, item);
 	}
 	return [...byId.values()];
+}
+
+/** A new manager's home or team: children they may assign workers to but not yet read about. */
+export function childrenToAssign(db: Db, actor: Actor, now = new Date()): ChildListItem[] {
+	if (actor.role !== 'manager' || !actor.unitId || !isNewAccount(db, actor.id, now)) return [];
+	return unitChildren(db, actor);
 }
 
 export type AccountListItem = {
@@ -134,9 +150,12 @@ export function unitsFor(db: Db, actor: Actor) {
 	return [];
 }
 
-/** Workers and advocates who can be assigned to children, in the actor's organisation. */
+/**
+ * Workers and advocates who can be assigned to children, in the actor's organisation. Only
+ * managers assign: an administrator makes accounts, never a child's worker.
+ */
 export function assignableStaff(db: Db, actor: Actor) {
-	if (actor.role !== 'admin' && actor.role !== 'manager') return [];
+	if (actor.role !== 'manager') return [];
 	return db
 		.select({
 			id: user.id,

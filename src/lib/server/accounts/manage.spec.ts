@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
-import { actorFor, makeWorld } from '../test/factories';
+import { actorFor, makeUser, makeWorld } from '../test/factories';
 import { accessLog, childProfile, user } from '../db/schema';
 import { createAccount, resetTwoFactor, setAccountStatus } from './manage';
 import { AccountError } from './errors';
@@ -131,17 +131,20 @@ describe('assignments', () => {
 		const db = createTestDb();
 		const w = makeWorld(db);
 		const manager = actorFor(db, w.manager);
+		const otherManager = actorFor(
+			db,
+			makeUser(db, w.org.id, 'manager', { unitId: w.otherHome.id })
+		);
 		const worker = actorFor(db, w.socialWorker);
 		const childId = w.child.profile.id;
 		const careLeaverId = w.careLeaver.profile.id;
 		expect(allowsChild(db, worker, 'viewRecord', w.otherChild.profile.id)).toBe(false);
-		const admin = actorFor(db, w.admin);
-		assign(db, admin, w.otherChild.profile.id, w.socialWorker.id, null);
+		assign(db, otherManager, w.otherChild.profile.id, w.socialWorker.id, null);
 		expect(allowsChild(db, worker, 'viewRecord', w.otherChild.profile.id)).toBe(true);
-		const current = listAssignments(db, admin, w.otherChild.profile.id).assignments.find(
-			(a) => a.current
+		const current = listAssignments(db, otherManager, w.otherChild.profile.id).assignments.find(
+			(a) => a.status === 'current'
 		)!;
-		endAssignment(db, admin, w.otherChild.profile.id, current.id, null);
+		endAssignment(db, otherManager, w.otherChild.profile.id, current.id, null);
 		expect(allowsChild(db, worker, 'viewRecord', w.otherChild.profile.id)).toBe(false);
 		expect(() => assign(db, manager, careLeaverId, w.keyWorker.id, null)).toThrow(AccessDenied);
 		expect(() => assign(db, manager, childId, w.keyWorker.id, null)).toThrow(/assignments.already/);

@@ -26,6 +26,7 @@ export const logActions = [
 	'account-enabled',
 	'assignment-created',
 	'assignment-ended',
+	'assignment-approved',
 	'unit-created',
 	'entry-draft-saved',
 	'entry-draft-discarded',

@@ -44,6 +44,20 @@ export function currentWorkers(db: Db, childId: string, now: Date) {
 		.all();
 }
 
+/**
+ * "Your workers" on the child's home page: whoever is assigned to them now (an assignment still
+ * awaiting a manager's approval is not), so that a new name is noticed.
+ */
+export function yourWorkers(db: Db, actor: access.Actor, childId: string, now = new Date()) {
+	const relation = access.requireChild(db, actor, 'viewRecord', childId, now);
+	if (!relation.own) throw new access.AccessDenied();
+	return currentWorkers(db, childId, now).map(({ id, name, relationship }) => ({
+		id,
+		name,
+		relationship
+	}));
+}
+
 /** Opens a child's record for someone: checks access and, for anyone but the child, logs the view. */
 export function openRecord(
 	db: Db,

@@ -112,8 +112,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		const password = generatePassword(
 			person.role === 'child' || person.role === 'care_leaver' ? 3 : 4
 		);
+		// Demo accounts are no one's "new account" (see access/duties.ts): they have no maker.
 		db.update(user)
-			.set({ passwordHash: await hashPassword(password), mustChangePassword: false })
+			.set({
+				passwordHash: await hashPassword(password),
+				mustChangePassword: false,
+				createdBy: null
+			})
 			.where(eq(user.id, created.user.id))
 			.run();
 		ids[person.role] = { userId: created.user.id, childId: created.childId };
@@ -123,6 +128,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 
 	const maya = ids.child!.childId!;
 	const jordan = ids.care_leaver!.childId!;
+	const manager = actorFrom(
+		db.select().from(user).where(eq(user.id, ids.manager!.userId)).get()!,
+		null
+	);
+	// Only a manager assigns (an administrator makes accounts). The demo has no manager of Jordan's
+	// team, so Chris stands in for one for this history only.
+	const teamManager: Actor = { ...manager, unitId: team.id };
 	for (const [worker, child] of [
 		['key_worker', maya],
 		['social_worker', maya],
@@ -130,9 +142,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		['social_worker', jordan]
 	] as const) {
 		// From her birth year, so that the history below was written by people assigned to her.
-		assign(db, actor, child, ids[worker]!.userId, null, new Date(Date.UTC(2013, 0, 1)));
+		const by = child === maya ? manager : teamManager;
+		assign(db, by, child, ids[worker]!.userId, null, new Date(Date.UTC(2013, 0, 1)));
 	}
-	const manager: Actor = { ...actor, id: ids.manager!.userId, role: 'manager', unitId: home.id };
 	const mayaProfile = db.select().from(childProfile).where(eq(childProfile.id, maya)).get()!;
 	updateProfile(
 		db,

@@ -16,7 +16,7 @@ import * as dates from '../dates/day';
 export const urgencies = ['talk', 'unsafe'] as const;
 export type Urgency = (typeof urgencies)[number];
 
-/** The people a call for help reaches: the child's case workers and their managers. */
+/** The people a call for help reaches: the child's case workers and their (not new) managers. */
 export function whoIsTold(db: Db, childId: string, now = new Date()) {
 	const child = db.select().from(childProfile).where(eq(childProfile.id, childId)).get();
 	if (!child) return [];
@@ -47,6 +47,8 @@ export function whoIsTold(db: Db, childId: string, now = new Date()) {
 				)
 				.orderBy(asc(user.displayName))
 				.all()
+				// A new manager reaches no child's record yet, so is not told either.
+				.filter((m) => !access.isNewAccount(db, m.id, now))
 		: [];
 	const seen = new Set<string>();
 	return [...workers, ...managers].filter((p) => !seen.has(p.id) && seen.add(p.id));

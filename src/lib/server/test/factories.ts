@@ -105,10 +105,10 @@ export function makeChild(
 
 export function assignTo(
 	db: Db,
-	staff: User,
+	staff: Pick<User, 'id'>,
 	childId: string,
 	relationship: Relationship,
-	options: { startsAt?: Date; endsAt?: Date | null } = {}
+	options: { startsAt?: Date; endsAt?: Date | null; awaitingApproval?: boolean } = {}
 ) {
 	const row = {
 		id: randomId(),
@@ -118,7 +118,8 @@ export function assignTo(
 		startsAt: options.startsAt ?? new Date(0),
 		endsAt: options.endsAt ?? null,
 		createdBy: staff.id,
-		createdAt: new Date()
+		createdAt: new Date(),
+		awaitingApproval: options.awaitingApproval ?? false
 	};
 	db.insert(assignment).values(row).run();
 	return row;

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { upcomingMeetings } from '$lib/server/space/meetings';
 import { codeNotice, unsealPrivate } from '$lib/server/accounts/seal';
+import { yourWorkers } from '$lib/server/children/profile';
 import { FormReader } from '$lib/server/validation';
 import { guard, guardAsync, readForm, requireChildActor } from '$lib/server/web/guards';
 
@@ -16,7 +17,9 @@ export const load: PageServerLoad = ({ locals }) => {
 		// What is coming up first: the child is invited to get ready for it.
 		next: next ? { id: next.id, kind: next.kind, title: next.title, date: next.date } : null,
 		// Someone signed in with a sign-in code lately: the child is told, and may unseal.
-		codes: guard(() => codeNotice(db, actor))
+		codes: guard(() => codeNotice(db, actor)),
+		// Who is assigned to them: a new name stands out.
+		workers: actor.childId ? guard(() => yourWorkers(db, actor, actor.childId!)) : []
 	};
 };
 

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { accountsFor, allows, childrenFor, unitsFor } from '$lib/server/access';
+import { accountsFor, allows, childrenFor, childrenToAssign, unitsFor } from '$lib/server/access';
 import { isChildRole } from '$lib/server/access/roles';
 import { requireStaffActor } from '$lib/server/web/guards';
 
@@ -13,6 +13,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	return {
 		unit: unitsFor(db, actor)[0]!,
 		children: childrenFor(db, actor),
+		toAssign: childrenToAssign(db, actor),
 		staff: accountsFor(db, actor).filter((a) => !isChildRole(a.role))
 	};
 };
