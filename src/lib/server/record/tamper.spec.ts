@@ -301,6 +301,22 @@ describe('the quick check of what was added since the newest checkpoint', () => 
 	});
 	const recent = (db: AppDatabase) => verifyRecent(db, { anchor: world.anchor });
 
+	it('signs a new checkpoint only when the newest is old enough', () => {
+		const { db } = open(world);
+		const anchor = memoryAnchor();
+		const count = () => db.$client.prepare('SELECT count(*) FROM chain_checkpoint').pluck().get();
+		const before = count() as number;
+		const day = 24 * 60 * 60 * 1000;
+		const at = (ms: number) => new Date(Date.now() + ms);
+		const check = (when: Date) =>
+			verifyAndCheckpoint(db, when, { anchor, recent: true, signEvery: day }).ok;
+		expect(check(at(2 * day))).toBe(true);
+		expect(check(at(2 * day + 3_600_000))).toBe(true);
+		expect(count()).toBe(before + 1);
+		expect(check(at(3 * day))).toBe(true);
+		expect(count()).toBe(before + 2);
+	});
+
 	it('reads only the new entries and access-log rows', () => {
 		const { db } = open(world);
 		const result = recent(db);

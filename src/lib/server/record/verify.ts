@@ -4,6 +4,7 @@ import {
 	checkpointSigned,
 	currentHeads,
 	hashOf,
+	latestCheckpoint,
 	legacyHashOf,
 	writeCheckpoint,
 	type Checkpoint,
@@ -50,6 +51,11 @@ export type VerifyOptions = {
 	anchor?: Anchor;
 	/** Only what was added since the newest checkpoint (verify-recent.ts); else everything. */
 	recent?: boolean;
+	/**
+	 * Sign only when the newest checkpoint is at least this old (ms): each checkpoint holds every
+	 * chain's head, so the hourly quick check signs about once a day, not 24 times.
+	 */
+	signEvery?: number;
 	/** Read every photo and recording on disk too (the default). */
 	media?: boolean;
 };
@@ -261,8 +267,12 @@ export function verifyAndCheckpoint(
 		raiseAlerts(db, result.problems, now);
 		return result;
 	}
-	const signed = writeCheckpoint(db, heads, log, now);
-	anchor.append({ id: signed.id, createdAt: now.toISOString(), mac: signed.mac });
+	const newest = latestCheckpoint(db);
+	const due = !newest || now.getTime() - newest.createdAt.getTime() >= (options.signEvery ?? 0);
+	if (due) {
+		const signed = writeCheckpoint(db, heads, log, now);
+		anchor.append({ id: signed.id, createdAt: now.toISOString(), mac: signed.mac });
+	}
 	resolveAlerts(db, now);
 	return result;
 }
