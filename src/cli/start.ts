@@ -11,6 +11,7 @@ import { pruneAttempts } from '../lib/server/auth/throttle';
 import { verifyAndCheckpoint } from '../lib/server/record/verify';
 import { describeProblem } from '../lib/server/record/report';
 import { trustedCheckpoint } from '../lib/server/record/verify-recent';
+import { openAlerts } from '../lib/server/record/alerts';
 import { printDemoBanner, writeDemoSignIns } from '../lib/server/demo/sign-ins-file';
 import { ensureBuilt } from './build';
 import { serve } from './serve';
@@ -61,7 +62,8 @@ async function primary() {
 	// a new checkpoint once the newest is a day old. A failure raises the alerts managers and
 	// administrators see on every page at once.
 	const quickCheck = () => {
-		if (!trustedCheckpoint(db)) return fullWalk();
+		// No checkpoint to start from, or a problem still open: only a full walk will do.
+		if (!trustedCheckpoint(db) || openAlerts(db).length > 0) return fullWalk();
 		const result = verifyAndCheckpoint(db, new Date(), { recent: true, signEvery: 23 * hour });
 		if (!result.ok) console.error(`RECORD CHECK FAILED: ${describeProblem(result.problems[0]!)}`);
 	};

@@ -317,6 +317,22 @@ describe('the quick check of what was added since the newest checkpoint', () => 
 		expect(count()).toBe(before + 2);
 	});
 
+	it('never clears an alert a full walk raised, nor signs while one is open', () => {
+		const { sqlite, db } = open(world);
+		const anchor = memoryAnchor();
+		// An old entry changed: below the newest checkpoint, where only the full walk looks.
+		sqlite
+			.prepare("UPDATE entry SET title = 'x' WHERE child_id = ? AND seq = 2")
+			.run(world.childId);
+		expect(verifyAndCheckpoint(db, new Date(), { anchor }).ok).toBe(false);
+		const count = () => db.$client.prepare('SELECT count(*) FROM chain_checkpoint').pluck().get();
+		const before = count();
+		expect(verifyRecent(db, { anchor }).ok).toBe(true);
+		verifyAndCheckpoint(db, new Date(Date.now() + 2 * 86_400_000), { anchor, recent: true });
+		expect(count()).toBe(before);
+		expect(openAlerts(db)).not.toEqual([]);
+	});
+
 	it('reads only the new entries and access-log rows', () => {
 		const { db } = open(world);
 		const result = recent(db);

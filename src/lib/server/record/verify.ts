@@ -13,7 +13,7 @@ import {
 import { anchorFor, type Anchor } from './anchor';
 import { verifyLog, logHead } from './verify-log';
 import { verifyMedia } from './verify-media';
-import { raiseAlerts, resolveAlerts } from './alerts';
+import { openAlerts, raiseAlerts, resolveAlerts } from './alerts';
 import { verifyRecent } from './verify-recent';
 
 export type ChainProblem = {
@@ -267,6 +267,9 @@ export function verifyAndCheckpoint(
 		raiseAlerts(db, result.problems, now);
 		return result;
 	}
+	// A quick check saw only what is new: while an alert from a full walk is open, it neither signs
+	// over the rest nor clears the alert. Only a full walk that finds everything whole does.
+	if (options.recent && openAlerts(db).length > 0) return result;
 	const newest = latestCheckpoint(db);
 	const due = !newest || now.getTime() - newest.createdAt.getTime() >= (options.signEvery ?? 0);
 	if (due) {
