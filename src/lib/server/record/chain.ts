@@ -116,6 +116,19 @@ function macMatches(text: string, given: string): boolean {
 
 export type Checkpoint = typeof chainCheckpoint.$inferSelect;
 
+/** A checkpoint row as better-sqlite3 reads it (snake_case columns), as the typed row. */
+export function checkpointFrom(raw: Record<string, unknown>): Checkpoint {
+	return {
+		id: Number(raw.id),
+		createdAt: new Date(Number(raw.created_at)),
+		heads: String(raw.heads),
+		mac: String(raw.mac),
+		version: Number(raw.version),
+		logHead: (raw.log_head as string | null) ?? null,
+		prevMac: (raw.prev_mac as string | null) ?? null
+	};
+}
+
 /**
  * What a checkpoint's MAC covers. Version 1 (the first releases) signed the heads alone; version 2
  * also signs when, the access log's head and the MAC of the checkpoint before it, so checkpoints

@@ -1,5 +1,11 @@
 import type { AppDatabase } from '../db';
-import { checkpointSigned, currentHeads, type Checkpoint, type RawEntry } from './chain';
+import {
+	checkpointFrom,
+	checkpointSigned,
+	currentHeads,
+	type Checkpoint,
+	type RawEntry
+} from './chain';
 import { anchorFor } from './anchor';
 import { verifyLog } from './verify-log';
 import { verifyMedia } from './verify-media';
@@ -20,16 +26,7 @@ function checkpointAt(db: AppDatabase, where: 'latest' | { before: number }): Ch
 					.prepare('SELECT * FROM chain_checkpoint WHERE id < ? ORDER BY id DESC LIMIT 1')
 					.get(where.before)
 	) as Record<string, unknown> | undefined;
-	if (!row) return null;
-	return {
-		id: Number(row.id),
-		createdAt: new Date(Number(row.created_at)),
-		heads: String(row.heads),
-		mac: String(row.mac),
-		version: Number(row.version),
-		logHead: (row.log_head as string | null) ?? null,
-		prevMac: (row.prev_mac as string | null) ?? null
-	};
+	return row ? checkpointFrom(row) : null;
 }
 
 /**

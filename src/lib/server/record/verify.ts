@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AppDatabase, Db } from '../db';
 import {
+	checkpointFrom,
 	checkpointSigned,
 	currentHeads,
 	hashOf,
@@ -83,15 +84,7 @@ function verifyCheckpoints(db: AppDatabase, anchor: Anchor, problems: ChainProbl
 	const byId = new Map<number, string>();
 	let failed = false;
 	for (const raw of rows) {
-		const c: Checkpoint = {
-			id: Number(raw.id),
-			createdAt: new Date(Number(raw.created_at)),
-			heads: String(raw.heads),
-			mac: String(raw.mac),
-			version: Number(raw.version),
-			logHead: (raw.log_head as string | null) ?? null,
-			prevMac: (raw.prev_mac as string | null) ?? null
-		};
+		const c = checkpointFrom(raw);
 		byId.set(c.id, c.mac);
 		if (failed) continue;
 		if (!checkpointSigned(c) || (sawVersion2 && c.version !== 2)) {
