@@ -1,7 +1,7 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { entryDetail } from '$lib/server/record/read';
+import { entryDetail } from '$lib/server/read-model/record';
 import { draftForm } from '$lib/server/record/form-data';
 import { discardDraft } from '$lib/server/record/write';
 import { saveEntry } from '$lib/server/web/entry-action';
