@@ -7,7 +7,7 @@ import {
 	readDisagreementForm,
 	startDisagreement
 } from '$lib/server/disagreements/disagree';
-import { attachUploads } from '$lib/server/web/uploads';
+import { attachUploads } from '$lib/server/web/actions/uploads';
 import { sendChildEntry } from '$lib/server/space/child-entries';
 import { RecordError } from '$lib/server/record/errors';
 import { FormReader } from '$lib/server/validation';
