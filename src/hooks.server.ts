@@ -1,8 +1,8 @@
 import type { HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { auth } from '$lib/server/auth/handle';
-import { i18n } from '$lib/server/web/i18n-handle';
-import { crossSite, input, securityHeaders, uploads } from '$lib/server/web/security';
+import { i18n } from '$lib/server/web/hooks/i18n';
+import { crossSite, input, securityHeaders, uploads } from '$lib/server/web/hooks/security';
 
 export const handle = sequence(securityHeaders, auth, i18n, crossSite, input, uploads);
 

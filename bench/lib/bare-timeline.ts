@@ -2,7 +2,7 @@ import http from 'node:http';
 import { openDatabase } from '../../src/lib/server/db';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { actorFrom } from '../../src/lib/server/access/actor';
-import { timelineFor } from '../../src/lib/server/space/timeline';
+import { timelineFor } from '../../src/lib/server/read-model/story';
 
 /**
  * The baseline for `npm run bench:server`: a bare Node HTTP handler doing the same database work

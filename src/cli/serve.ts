@@ -1,6 +1,6 @@
 import path from 'node:path';
 import http from 'node:http';
-import { baseHeaders } from '../lib/server/web/headers';
+import { baseHeaders } from '../lib/server/web/hooks/headers';
 
 /**
  * One worker of `npm start`: serves the built app on the shared port (node:cluster hands each

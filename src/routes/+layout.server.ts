@@ -1,7 +1,7 @@
 import type { LayoutServerLoad } from './$types';
-import { accountLinkFor, navFor } from '$lib/server/web/nav';
+import { accountLinkFor, navFor } from '$lib/server/web/view/nav';
 import { locales } from '$lib/i18n/locales';
-import { easyReadFor } from '$lib/server/web/i18n-handle';
+import { easyReadFor } from '$lib/server/web/hooks/i18n';
 import { getDb } from '$lib/server/db';
 import { integrityWarning } from '$lib/server/record/alerts';
 

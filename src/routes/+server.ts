@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { homeFor } from '$lib/server/web/nav';
+import { homeFor } from '$lib/server/web/view/nav';
 import { pendingStep } from '$lib/server/web/guards';
 
 /** `/` sends each person to their own home, or to the sign-in step they still need. */

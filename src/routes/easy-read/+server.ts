@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { easyReadCookie, rememberOnDevice } from '$lib/server/web/i18n-handle';
+import { easyReadCookie, rememberOnDevice } from '$lib/server/web/hooks/i18n';
 import { readForm, safeReturn } from '$lib/server/web/guards';
 
 /** Turns easy read on or off for this browser, then returns to the same page. */

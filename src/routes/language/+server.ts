@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { isLocale } from '$lib/i18n/locales';
-import { languageCookie, rememberOnDevice } from '$lib/server/web/i18n-handle';
+import { languageCookie, rememberOnDevice } from '$lib/server/web/hooks/i18n';
 import { setLocale } from '$lib/server/accounts/manage';
 import * as accessLog from '$lib/server/audit/access-log';
 import { readForm, safeReturn } from '$lib/server/web/guards';

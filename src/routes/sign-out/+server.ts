@@ -3,8 +3,8 @@ import { getDb } from '$lib/server/db';
 import * as accessLog from '$lib/server/audit/access-log';
 import { invalidateSession } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
-import { easyReadCookie, languageCookie } from '$lib/server/web/i18n-handle';
-import { enrolmentCookie } from '$lib/server/web/two-factor';
+import { easyReadCookie, languageCookie } from '$lib/server/web/hooks/i18n';
+import { enrolmentCookie } from '$lib/server/web/actions/two-factor';
 
 /**
  * Ends the session on the server and asks the browser to forget everything of ours but the device

@@ -5,7 +5,7 @@ import { actorFor, finalEntry, makeWorld } from '../test/factories';
 import { entry } from '../db/schema';
 import { AccessDenied } from '../access';
 import { RecordError } from '../record/errors';
-import { childRecord, chronology } from '../record/read';
+import { childRecord, chronology } from '../read-model/record';
 import { verifyChains } from '../record/verify';
 import { sendChildEntry } from '../space/child-entries';
 import { startDisagreement } from './disagree';

@@ -5,7 +5,7 @@ import { actorFor, assignTo, finalEntry, makeUser, makeWorld } from '../test/fac
 import { accessLog, entry } from '../db/schema';
 import { AccessDenied } from '../access';
 import { confidentialQueue, releaseConfidential, type ReleaseInput } from './confidential';
-import { childRecord, chronology } from './read';
+import { childRecord, chronology } from '../read-model/record';
 import { verifyChains } from './verify';
 import { RecordError } from './errors';
 import type { FullCard } from '../../record/card';

@@ -6,12 +6,12 @@ import { childProfile, entry } from '../db/schema';
 import { AccessDenied, requireChild } from '../access';
 import { RecordError } from '../record/errors';
 import { verifyChains } from '../record/verify';
-import { childRecord } from '../record/read';
+import { childRecord } from '../read-model/record';
 import { createChildDraft, ownDrafts, sendChildEntry, updateChildDraft } from './child-entries';
 import { scheduleMeeting, upcomingMeetings } from './meetings';
 import { askForHelp, whoIsTold } from './help';
 import { answerView, inboxFor, markRead } from './inbox';
-import { ageAt, timelineFor } from './timeline';
+import { ageAt, timelineFor } from '../read-model/story';
 import type { FullCard } from '../../record/card';
 
 function setup() {

@@ -2,7 +2,7 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { isChildRole } from '$lib/server/access';
 import { minimumLength } from '$lib/server/auth/password';
-import { submitNewPassword } from '$lib/server/web/password-change';
+import { submitNewPassword } from '$lib/server/web/actions/password-change';
 
 /** After a sign-in code: a child chooses a new passphrase before anything else. */
 function requireCodeSignIn(locals: App.Locals) {

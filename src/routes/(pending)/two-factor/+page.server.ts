@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { verifyTotp } from '$lib/server/auth/totp';
 import { FormReader } from '$lib/server/validation';
 import { readForm } from '$lib/server/web/guards';
-import { completeSecondFactor, requireSecondFactorDue } from '$lib/server/web/two-factor';
+import { completeSecondFactor, requireSecondFactorDue } from '$lib/server/web/actions/two-factor';
 
 export const load: PageServerLoad = ({ locals }) => {
 	const { user } = requireSecondFactorDue(locals);

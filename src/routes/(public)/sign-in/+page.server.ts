@@ -2,7 +2,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { signInWithPassword } from '$lib/server/auth/sign-in';
-import { answerSignIn, endCurrentSession, signInContext } from '$lib/server/web/sign-in';
+import { answerSignIn, endCurrentSession, signInContext } from '$lib/server/web/actions/sign-in';
 import { FormReader } from '$lib/server/validation';
 import { readForm } from '$lib/server/web/guards';
 

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { isChildRole } from '$lib/server/access';
 import { minimumLengthFor } from '$lib/server/auth/password';
 import { pendingStep } from '$lib/server/web/guards';
-import { submitNewPassword } from '$lib/server/web/password-change';
+import { submitNewPassword } from '$lib/server/web/actions/password-change';
 
 /** Anyone signed in, including staff whose temporary password must change now. */
 function requirePerson(locals: App.Locals) {

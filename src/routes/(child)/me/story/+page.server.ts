@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { timelineFor } from '$lib/server/space/timeline';
+import { timelineFor } from '$lib/server/read-model/story';
 import { guard, requireChildActor } from '$lib/server/web/guards';
 
 /** "My story": the timeline of everything I added and everything shared with me. */

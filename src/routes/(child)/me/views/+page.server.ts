@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { myViews } from '$lib/server/space/views';
+import { myViews } from '$lib/server/read-model/views';
 import { guard, requireChildActor } from '$lib/server/web/guards';
 
 /** "My views": reviews and meetings coming up, and what the child said before, with answers. */

@@ -9,7 +9,7 @@ import {
 	completeSecondFactor,
 	enrolmentCookie as pendingCookie,
 	requireSecondFactorDue
-} from '$lib/server/web/two-factor';
+} from '$lib/server/web/actions/two-factor';
 
 const purpose = 'totp-enrolment';
 

@@ -4,7 +4,7 @@ import { getDb } from '$lib/server/db';
 import { signInWithCode } from '$lib/server/auth/sign-in';
 import { FormReader } from '$lib/server/validation';
 import { readForm } from '$lib/server/web/guards';
-import { answerSignIn, endCurrentSession, signInContext } from '$lib/server/web/sign-in';
+import { answerSignIn, endCurrentSession, signInContext } from '$lib/server/web/actions/sign-in';
 
 export const load: PageServerLoad = ({ locals }) => {
 	if (locals.actor) redirect(303, '/');

@@ -1,13 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { cardsFor } from '$lib/server/record/cards';
+import { cardsFor } from '$lib/server/read-model/cards';
 import {
 	disputableEntry,
 	readDisagreementForm,
 	startDisagreement
 } from '$lib/server/disagreements/disagree';
-import { attachUploads } from '$lib/server/web/uploads';
+import { attachUploads } from '$lib/server/web/actions/uploads';
 import { sendChildEntry } from '$lib/server/space/child-entries';
 import { RecordError } from '$lib/server/record/errors';
 import { FormReader } from '$lib/server/validation';

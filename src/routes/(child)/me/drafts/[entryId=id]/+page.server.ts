@@ -6,7 +6,7 @@ import { media } from '$lib/server/db/schema';
 import { childDraft, helpersFor } from '$lib/server/space/child-entries';
 import { removeAttachment } from '$lib/server/space/attachments';
 import { draftValues, type ChildKind } from '$lib/server/space/input';
-import { saveChildEntry } from '$lib/server/web/child-entry-action';
+import { saveChildEntry } from '$lib/server/web/actions/child-entry';
 import { guard, guardAsync, readForm, requireChildActor } from '$lib/server/web/guards';
 
 const sentTo = (kind: string) => (kind === 'view' ? '/me/views' : '/me/story');

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { helpersFor } from '$lib/server/space/child-entries';
-import { saveChildEntry } from '$lib/server/web/child-entry-action';
+import { saveChildEntry } from '$lib/server/web/actions/child-entry';
 import { requireChildActor } from '$lib/server/web/guards';
 
 const storyKinds = ['life_event', 'memory'] as const;

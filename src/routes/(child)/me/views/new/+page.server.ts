@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { helpersFor } from '$lib/server/space/child-entries';
 import { meetingFor } from '$lib/server/space/meetings';
-import { saveChildEntry } from '$lib/server/web/child-entry-action';
+import { saveChildEntry } from '$lib/server/web/actions/child-entry';
 import { guard, requireChildActor } from '$lib/server/web/guards';
 
 /** Writing my views, for a review or meeting when there is one. */

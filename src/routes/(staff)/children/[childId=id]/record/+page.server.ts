@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { entryKinds, natures, visibilities } from '$lib/server/db/schema';
-import { chronology } from '$lib/server/record/read';
+import { chronology } from '$lib/server/read-model/record';
 import { guard, requireStaffActor } from '$lib/server/web/guards';
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]) =>

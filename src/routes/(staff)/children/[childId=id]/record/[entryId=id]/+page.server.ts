@@ -1,10 +1,10 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { entryDetail } from '$lib/server/record/read';
+import { entryDetail } from '$lib/server/read-model/record';
 import { draftForm } from '$lib/server/record/form-data';
 import { discardDraft } from '$lib/server/record/write';
-import { saveEntry } from '$lib/server/web/entry-action';
+import { saveEntry } from '$lib/server/web/actions/entry';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 import { answerView, markRead } from '$lib/server/space/inbox';
 import { linkCaseRecord, readLinkForm } from '$lib/server/disagreements/steps';

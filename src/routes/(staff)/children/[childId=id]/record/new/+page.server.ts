@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireChild } from '$lib/server/access';
 import { newEntryForm } from '$lib/server/record/form-data';
-import { saveEntry } from '$lib/server/web/entry-action';
+import { saveEntry } from '$lib/server/web/actions/entry';
 import { guard, requireStaffActor } from '$lib/server/web/guards';
 
 export const load: PageServerLoad = ({ locals, params, url }) => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { cardsFor } from '$lib/server/record/cards';
+import { cardsFor } from '$lib/server/read-model/cards';
 import {
 	disputableEntry,
 	readDisagreementForm,

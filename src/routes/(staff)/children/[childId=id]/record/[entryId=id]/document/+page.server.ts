@@ -1,6 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { caseDocument } from '$lib/server/disagreements/document';
+import { caseDocument } from '$lib/server/read-model/disagreement';
 import { guard, requireStaffActor } from '$lib/server/web/guards';
 
 /** A printable document of a child's contribution or disagreement, for the case record. */

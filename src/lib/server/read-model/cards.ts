@@ -4,9 +4,9 @@ import { entry, media, type Entry } from '../db/schema';
 import * as access from '../access';
 import type { Doc } from '../../record/rich-text';
 import type { EntryCard, FullCard } from '../../record/card';
-import { releasesOf } from './confidential';
+import { releasesOf } from '../record/confidential';
 import { statesOf } from '../disagreements/state';
-import { entriesAbout } from './about';
+import { entriesAbout } from '../record/about';
 import { today } from '../dates/day';
 
 /**

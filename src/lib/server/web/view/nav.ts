@@ -1,6 +1,6 @@
-import type { Actor } from '../access';
-import { allows } from '../access';
-import { isChildRole } from '../access/roles';
+import type { Actor } from '../../access';
+import { allows } from '../../access';
+import { isChildRole } from '../../access/roles';
 
 /** `more`: left out of the menu in easy read, where fewer choices help (reachable from pages). */
 export type NavItem = { href: string; label: string; more?: boolean };

@@ -4,7 +4,7 @@ import { entry, user, type EntryKind, type Nature, type Visibility } from '../db
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
-import { recordAlertSince } from './alerts';
+import { recordAlertSince } from '../record/alerts';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -113,11 +113,15 @@ export function chronology(
 	};
 }
 
-/** "My record": what staff shared with the child, earliest first, in the child's language. */
+/**
+ * Everything in the child's own record that they may read, earliest first, a page at a time: the
+ * one query behind "My record" (a page of `pageSize.child`) and "My story" (story.ts groups the
+ * same rows by year, with its own page size). The relation comes back for what the caller adds.
+ */
 export function childRecord(
 	db: Db,
 	actor: access.Actor,
-	options: { page: number; locale: string },
+	options: { page: number; locale: string; size?: number },
 	now = new Date()
 ) {
 	if (!actor.childId) throw new access.AccessDenied();
@@ -127,8 +131,10 @@ export function childRecord(
 		eq(entry.status, 'final'),
 		notInArray(entry.kind, [...attachedKinds])
 	);
-	const { rows, page, pages, total } = pageOf(db, where, options.page, pageSize.child);
-	return { entries: cardsFor(db, actor, relation, rows, options.locale), page, pages, total };
+	const size = options.size ?? pageSize.child;
+	const { rows, page, pages, total } = pageOf(db, where, options.page, size);
+	const entries = cardsFor(db, actor, relation, rows, options.locale);
+	return { entries, rows, relation, page, pages, total };
 }
 
 /** One entry with its history, for anyone who may see it; a draft for its author only. */

@@ -1,15 +1,12 @@
-import { and, eq, notInArray } from 'drizzle-orm';
 import type { Db } from '../db';
-import { entry } from '../db/schema';
 import * as access from '../access';
-import { attachedKinds, pageOf } from '../record/read';
-import { cardsFor } from '../record/cards';
-import { ownDrafts } from './child-entries';
+import { childRecord } from './record';
+import { ownDrafts } from '../space/child-entries';
 import type { EntryCard } from '../../record/card';
 
 /**
  * The child's life story: everything they added and everything staff shared with them, earliest
- * first, grouped by year and by how old they were.
+ * first, grouped by year and by how old they were. The rows are "My record"'s (childRecord).
  */
 export const timelinePageSize = 25;
 
@@ -30,26 +27,23 @@ export function timelineFor(
 	options: { page: number; locale: string },
 	now = new Date()
 ) {
-	if (!actor.childId) throw new access.AccessDenied();
-	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
-	const where = and(
-		access.entryScope(actor, relation),
-		eq(entry.status, 'final'),
-		notInArray(entry.kind, [...attachedKinds])
+	const { entries, rows, relation, page, pages, total } = childRecord(
+		db,
+		actor,
+		{ ...options, size: timelinePageSize },
+		now
 	);
-	const { rows, page, pages, total } = pageOf(db, where, options.page, timelinePageSize);
-	const cards = cardsFor(db, actor, relation, rows, options.locale);
 	const groups: TimelineGroup[] = [];
 	rows.forEach((row, i) => {
 		// The confidential section's notes belong to "My record", not to the life story.
-		if (cards[i]!.view !== 'full') return;
+		if (entries[i]!.view !== 'full') return;
 		const year = row.eventDate.slice(0, 4);
 		let group = groups[groups.length - 1];
 		if (!group || group.year !== year) {
 			group = { year, age: ageAt(relation.child.dateOfBirth, row.eventDate), cards: [] };
 			groups.push(group);
 		}
-		group.cards.push(cards[i]!);
+		group.cards.push(entries[i]!);
 	});
 	// Stories begun and not sent yet (views have their own page).
 	const drafts = ownDrafts(db, actor, relation).filter((d) => d.kind !== 'view');

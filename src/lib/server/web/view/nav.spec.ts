@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDb } from '../test/db';
-import { actorFor, makeWorld } from '../test/factories';
+import { createTestDb } from '../../test/db';
+import { actorFor, makeWorld } from '../../test/factories';
 import { accountLinkFor, homeFor, navFor } from './nav';
 
 describe('navigation', () => {

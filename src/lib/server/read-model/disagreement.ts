@@ -3,9 +3,9 @@ import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
-import { cardsFor } from '../record/cards';
-import { statesOf } from './state';
-import { linkable } from './steps';
+import { cardsFor } from './cards';
+import { statesOf } from '../disagreements/state';
+import { linkable } from '../disagreements/steps';
 import { today } from '../dates/day';
 
 /**

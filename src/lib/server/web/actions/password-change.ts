@@ -1,11 +1,11 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '../db';
-import { changePassword } from '../accounts/password';
-import { AccountError } from '../accounts/errors';
-import { setSessionCookie } from '../auth/cookie';
-import type { SessionUser } from '../auth/session';
-import { FormReader } from '../validation';
-import { readForm } from './guards';
+import { getDb } from '../../db';
+import { changePassword } from '../../accounts/password';
+import { AccountError } from '../../accounts/errors';
+import { setSessionCookie } from '../../auth/cookie';
+import type { SessionUser } from '../../auth/session';
+import { FormReader } from '../../validation';
+import { readForm } from '../guards';
 
 /** The action behind both "change my password" and "choose my passphrase". */
 export async function submitNewPassword(

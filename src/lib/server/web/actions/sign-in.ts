@@ -1,13 +1,13 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '../db';
-import type { SignInResult } from '../auth/sign-in';
+import { getDb } from '../../db';
+import type { SignInResult } from '../../auth/sign-in';
 import {
 	deleteSessionCookie,
 	readDeviceCookie,
 	setDeviceCookie,
 	setSessionCookie
-} from '../auth/cookie';
-import { invalidateSession } from '../auth/session';
+} from '../../auth/cookie';
+import { invalidateSession } from '../../auth/session';
 
 /** Ends whatever session this browser had, so every sign-in starts a new one (no fixation). */
 export function endCurrentSession(event: RequestEvent): void {

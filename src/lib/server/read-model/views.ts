@@ -2,9 +2,9 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
-import { cardsFor } from '../record/cards';
-import { upcomingMeetings } from './meetings';
-import { ownDrafts } from './child-entries';
+import { cardsFor } from './cards';
+import { upcomingMeetings } from '../space/meetings';
+import { ownDrafts } from '../space/child-entries';
 
 /** The child's "My views": what is coming, their drafts, and the views they sent, newest first. */
 export function myViews(db: Db, actor: access.Actor, locale: string, now = new Date()) {

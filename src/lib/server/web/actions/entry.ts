@@ -1,11 +1,11 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '../db';
-import type { Actor } from '../access';
-import { RecordError } from '../record/errors';
-import { readEntryForm } from '../record/entry-form';
-import { createDraft, finaliseEntry, updateDraft } from '../record/write';
-import { FormReader } from '../validation';
-import { guard, readForm } from './guards';
+import { getDb } from '../../db';
+import type { Actor } from '../../access';
+import { RecordError } from '../../record/errors';
+import { readEntryForm } from '../../record/entry-form';
+import { createDraft, finaliseEntry, updateDraft } from '../../record/write';
+import { FormReader } from '../../validation';
+import { guard, readForm } from '../guards';
 
 /**
  * Saves the entry form as a new draft or over an existing one, and finalises it when asked. A

@@ -1,8 +1,8 @@
-import type { Db } from '../db';
-import type { Actor } from '../access';
-import type { FormReader } from '../validation';
-import { addPhotos, addRecording } from '../space/attachments';
-import { maxAudioBytes, maxPhotoBytes } from '../media/limits';
+import type { Db } from '../../db';
+import type { Actor } from '../../access';
+import type { FormReader } from '../../validation';
+import { addPhotos, addRecording } from '../../space/attachments';
+import { maxAudioBytes, maxPhotoBytes } from '../../media/limits';
 
 function files(data: FormData, name: string): File[] {
 	return data.getAll(name).filter((f): f is File => f instanceof File && f.size > 0);

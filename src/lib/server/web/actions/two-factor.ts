@@ -1,10 +1,10 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { getDb } from '../db';
-import * as accessLog from '../audit/access-log';
-import { isStaffRole } from '../access/roles';
-import { completeTwoFactor } from '../auth/session';
-import { setSessionCookie } from '../auth/cookie';
-import { admitSecondFactor, markSucceeded } from '../auth/throttle';
+import { getDb } from '../../db';
+import * as accessLog from '../../audit/access-log';
+import { isStaffRole } from '../../access/roles';
+import { completeTwoFactor } from '../../auth/session';
+import { setSessionCookie } from '../../auth/cookie';
+import { admitSecondFactor, markSucceeded } from '../../auth/throttle';
 
 /** The key being enrolled, sealed, on /two-factor only; sign-out removes it. */
 export const enrolmentCookie = 'waymark-totp-enrolment';

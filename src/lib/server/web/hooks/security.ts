@@ -1,7 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { baseHeaders, hsts } from './headers';
-import { uploadPlaces } from '../config';
-import { directionOf } from '../../i18n/locales';
+import { uploadPlaces } from '../../config';
+import { directionOf } from '../../../i18n/locales';
 import { createUploadQueue, type UploadQueue } from './upload-queue';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,15 +1,15 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { getDb } from '../db';
-import { childProfile } from '../db/schema';
-import type { Actor } from '../access';
-import { RecordError } from '../record/errors';
-import { readChildEntryForm, type ChildKind } from '../space/input';
-import { createChildDraft, sendChildEntry, updateChildDraft } from '../space/child-entries';
+import { getDb } from '../../db';
+import { childProfile } from '../../db/schema';
+import type { Actor } from '../../access';
+import { RecordError } from '../../record/errors';
+import { readChildEntryForm, type ChildKind } from '../../space/input';
+import { createChildDraft, sendChildEntry, updateChildDraft } from '../../space/child-entries';
 import { attachUploads } from './uploads';
-import { FormReader } from '../validation';
-import { guard, readForm } from './guards';
-import { today } from '../dates/day';
+import { FormReader } from '../../validation';
+import { guard, readForm } from '../guards';
+import { today } from '../../dates/day';
 
 /**
  * Saves what a child wrote (a new draft or their draft), adds any photos and recording, and
