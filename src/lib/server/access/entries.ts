@@ -64,7 +64,10 @@ export function entryView(
 	if (isSealed(actor.privateSeal, actor.id, e)) return 'hidden';
 	if (e.status === 'draft') return e.authorUserId === actor.id ? 'full' : 'hidden';
 	// The manager's decision holds the originator's view: staff matter, whatever it released.
-	if (e.kind === 'confidential_release') return reader === 'staff' ? 'full' : 'hidden';
+	// Never a child's "just me" (a release is only ever written shared or staff only): as entryScope.
+	if (e.kind === 'confidential_release') {
+		return reader === 'staff' && fullyVisible.staff.includes(e.visibility) ? 'full' : 'hidden';
+	}
 	if (e.visibility === 'confidential' && releasedTo && releasedTo !== 'confidential') {
 		const after = entryView(actor, relation, { ...e, visibility: releasedTo });
 		return after === 'hidden' ? 'neutral' : after;

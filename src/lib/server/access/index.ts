@@ -6,3 +6,15 @@ export type { ChildRelation, AccountRelation } from './relation';
 export { entryScope, entryView, readerOf, type EntryView } from './entries';
 export { privateSealDuration, sealAt, type PrivateSeal } from './seal';
 export { assignmentNeedsApproval, isNewAccount } from './duties';
+export { fullViewScope } from './full';
+export { disputableKinds, mayDispute, seesDisagreement, disagreementScope } from './disputes';
+export {
+	contributionKinds,
+	isLinkable,
+	linkableScope,
+	mayLink,
+	linkScope,
+	caseSystemScope
+} from './links';
+export { inConfidentialReview, confidentialReviewScope } from './confidential';
+export { mayMarkRead } from './inbox';

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../test/db';
-import { actorFor, assignTo, makeWorld } from '../test/factories';
+import { actorFor, assignTo, makeUser, makeWorld } from '../test/factories';
 import {
 	allows,
 	allowsAccount,
 	allowsChild,
 	childrenFor,
 	accountsFor,
+	assignableStaff,
+	caseTeamsFor,
 	rolesCreatableBy,
-	type ChildAction
+	unitsFor,
+	type ChildAction,
+	type GeneralAction
 } from '.';
 
 function world() {
@@ -198,5 +202,62 @@ describe('accounts', () => {
 		expect(rolesCreatableBy(actor(w.keyWorker))).toEqual([]);
 		expect(allows(actor(w.admin), 'manageUnits')).toBe(true);
 		expect(allows(actor(w.manager), 'manageUnits')).toBe(false);
+	});
+});
+
+describe('named rules instead of role comparisons', () => {
+	const rules: Partial<Record<GeneralAction, string[]>> = {
+		listChildrenByUnit: ['manager', 'managerWithoutUnit'],
+		listOrganisationAccounts: ['admin'],
+		createAccounts: ['admin', 'manager'],
+		placeAnywhere: ['admin'],
+		placeInOwnUnit: ['manager'],
+		assignStaff: ['manager', 'managerWithoutUnit'],
+		viewDisagreements: ['keyWorker', 'socialWorker', 'manager', 'managerWithoutUnit']
+	};
+
+	it.each(Object.entries(rules))('%s: %j and no one else', (rule, allowed) => {
+		const { db, w, actor } = world();
+		const people = {
+			child: w.child.account!,
+			keyWorker: w.keyWorker,
+			socialWorker: w.socialWorker,
+			advocate: w.advocate,
+			manager: w.manager,
+			managerWithoutUnit: makeUser(db, w.org.id, 'manager'),
+			admin: w.admin
+		};
+		for (const [who, person] of Object.entries(people)) {
+			expect(allows(actor(person), rule as GeneralAction), who).toBe(allowed.includes(who));
+		}
+	});
+
+	it('where accounts go: an administrator anywhere in the organisation, a manager only in their unit', () => {
+		const { db, w, actor } = world();
+		const ids = (units: { id: string }[]) => units.map((u) => u.id).sort();
+		const organisation = [w.home.id, w.team.id, w.otherHome.id].sort();
+		expect(ids(unitsFor(db, actor(w.admin)))).toEqual(organisation);
+		expect(ids(unitsFor(db, actor(w.manager)))).toEqual([w.home.id]);
+		expect(unitsFor(db, actor(makeUser(db, w.org.id, 'manager')))).toEqual([]);
+		expect(unitsFor(db, actor(w.keyWorker))).toEqual([]);
+		// A home's manager names the social work team that holds a child's case: any of theirs.
+		expect(ids(caseTeamsFor(db, actor(w.manager)))).toEqual(organisation);
+		expect(ids(caseTeamsFor(db, actor(w.admin)))).toEqual(organisation);
+		expect(caseTeamsFor(db, actor(w.keyWorker))).toEqual([]);
+	});
+
+	it('only managers choose workers to assign, from their own organisation', () => {
+		const { db, w, actor } = world();
+		const staff = assignableStaff(db, actor(w.manager)).map((s) => s.id);
+		expect(staff.sort()).toEqual([w.keyWorker.id, w.socialWorker.id, w.advocate.id].sort());
+		expect(assignableStaff(db, actor(w.admin))).toEqual([]);
+		expect(assignableStaff(db, actor(w.keyWorker))).toEqual([]);
+	});
+
+	it("a manager's children are their unit's, never found through an assignment", () => {
+		const { db, w, actor } = world();
+		const managerWithoutUnit = makeUser(db, w.org.id, 'manager');
+		assignTo(db, managerWithoutUnit, w.child.profile.id, 'key_worker');
+		expect(childrenFor(db, actor(managerWithoutUnit))).toEqual([]);
 	});
 });

@@ -101,9 +101,24 @@ const generalRules = {
 	/** The worker's "my children" and the manager's home or team. */
 	listChildren: (a: Actor) =>
 		['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role),
+	/** A manager's children are their home's or team's, never found through assignments. */
+	listChildrenByUnit: (a: Actor) => a.role === 'manager',
 	viewUnit: (a: Actor) => a.role === 'manager' && a.unitId !== null,
 	reviewConfidential: (a: Actor) => a.role === 'manager' && a.unitId !== null,
 	listAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
+	/** Every account of the organisation; a manager lists only their home's or team's. */
+	listOrganisationAccounts: (a: Actor) => a.role === 'admin',
+	/** Making accounts (which roles: rolesCreatableBy). Managers: within their home or team. */
+	createAccounts: (a: Actor) => a.role === 'admin' || (a.role === 'manager' && a.unitId !== null),
+	/** Placing a new account in any home or team of the organisation. */
+	placeAnywhere: (a: Actor) => a.role === 'admin',
+	/** Placing a new account in one's own home or team, and only there. */
+	placeInOwnUnit: (a: Actor) => a.role === 'manager' && a.unitId !== null,
+	/**
+	 * Choosing workers and advocates to assign (which child: manageAssignments). Only managers:
+	 * an administrator makes accounts, never a child's worker.
+	 */
+	assignStaff: (a: Actor) => a.role === 'manager',
 	manageUnits: (a: Actor) => a.role === 'admin',
 	/** Tokens for the case system's read-only pull API. */
 	manageIntegrations: (a: Actor) => a.role === 'admin',
@@ -125,7 +140,7 @@ const creatableRoles: Partial<Record<Role, readonly Role[]>> = {
 };
 
 export function rolesCreatableBy(actor: Actor): readonly Role[] {
-	if (actor.role === 'manager' && !actor.unitId) return [];
+	if (!generalRules.createAccounts(actor)) return [];
 	return creatableRoles[actor.role] ?? [];
 }
 
@@ -168,8 +183,17 @@ export function requireOnRelation(
 	action: ChildAction,
 	relation: ChildRelation
 ): ChildRelation {
-	if (!relation.sameOrganisation || !childRules[action](actor, relation)) throw new AccessDenied();
+	if (!allowsOnRelation(actor, action, relation)) throw new AccessDenied();
 	return relation;
+}
+
+/** The same decision as `allowsChild`, on a relation already loaded. */
+export function allowsOnRelation(
+	actor: Actor,
+	action: ChildAction,
+	relation: ChildRelation
+): boolean {
+	return relation.sameOrganisation && childRules[action](actor, relation);
 }
 
 export function requireAccount(

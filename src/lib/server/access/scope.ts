@@ -5,6 +5,7 @@ import type { Actor } from './actor';
 import { allows } from './policy';
 import { currentAssignment } from './relation';
 import { isNewAccount } from './duties';
+import { workerRoles } from './roles';
 
 /**
  * List queries, scoped by the policy. Routes call these instead of writing their own `where`.
@@ -25,6 +26,7 @@ const listed = {
 
 /** The children of a manager's home or team. */
 function unitChildren(db: Db, actor: Actor): ChildListItem[] {
+	if (!actor.unitId) return [];
 	return db
 		.select(listed)
 		.from(childProfile)
@@ -32,7 +34,7 @@ function unitChildren(db: Db, actor: Actor): ChildListItem[] {
 		.where(
 			and(
 				eq(childProfile.organisationId, actor.organisationId),
-				or(eq(childProfile.homeId, actor.unitId!), eq(childProfile.teamId, actor.unitId!))
+				or(eq(childProfile.homeId, actor.unitId), eq(childProfile.teamId, actor.unitId))
 			)
 		)
 		.orderBy(asc(childProfile.preferredName))
@@ -46,7 +48,7 @@ function unitChildren(db: Db, actor: Actor): ChildListItem[] {
  */
 export function childrenFor(db: Db, actor: Actor, now = new Date()): ChildListItem[] {
 	if (!allows(actor, 'listChildren')) return [];
-	if (actor.role === 'manager') {
+	if (allows(actor, 'listChildrenByUnit')) {
 		return isNewAccount(db, actor.id, now) ? [] : unitChildren(db, actor);
 	}
 	const rows = db
@@ -74,7 +76,7 @@ export function childrenFor(db: Db, actor: Actor, now = new Date()): ChildListIt
 
 /** A new manager's home or team: children they may assign workers to but not yet read about. */
 export function childrenToAssign(db: Db, actor: Actor, now = new Date()): ChildListItem[] {
-	if (actor.role !== 'manager' || !actor.unitId || !isNewAccount(db, actor.id, now)) return [];
+	if (!allows(actor, 'viewUnit') || !isNewAccount(db, actor.id, now)) return [];
 	return unitChildren(db, actor);
 }
 
@@ -98,7 +100,7 @@ export function accountsFor(db: Db, actor: Actor): AccountListItem[] {
 		status: user.status,
 		unitName: unit.name
 	};
-	if (actor.role === 'admin') {
+	if (allows(actor, 'listOrganisationAccounts')) {
 		return db
 			.select(columns)
 			.from(user)
@@ -115,7 +117,7 @@ export function accountsFor(db: Db, actor: Actor): AccountListItem[] {
 			and(
 				eq(user.organisationId, actor.organisationId),
 				eq(user.unitId, actor.unitId!),
-				inArray(user.role, ['key_worker', 'social_worker', 'advocate'])
+				inArray(user.role, [...workerRoles])
 			)
 		)
 		.all();
@@ -136,18 +138,32 @@ export function accountsFor(db: Db, actor: Actor): AccountListItem[] {
 
 /** Homes and teams an actor may place accounts in. */
 export function unitsFor(db: Db, actor: Actor) {
-	if (actor.role === 'admin') {
+	if (allows(actor, 'placeAnywhere')) return organisationUnits(db, actor);
+	if (allows(actor, 'placeInOwnUnit')) {
 		return db
 			.select()
 			.from(unit)
-			.where(eq(unit.organisationId, actor.organisationId))
-			.orderBy(asc(unit.name))
+			.where(and(eq(unit.id, actor.unitId!), eq(unit.organisationId, actor.organisationId)))
 			.all();
 	}
-	if (actor.role === 'manager' && actor.unitId) {
-		return db.select().from(unit).where(eq(unit.id, actor.unitId)).all();
-	}
 	return [];
+}
+
+function organisationUnits(db: Db, actor: Actor) {
+	return db
+		.select()
+		.from(unit)
+		.where(eq(unit.organisationId, actor.organisationId))
+		.orderBy(asc(unit.name))
+		.all();
+}
+
+/**
+ * The teams a new child's case may be held by, for whoever may make a child's account: any home
+ * or team of the organisation (a home's manager names the social work team, which is not theirs).
+ */
+export function caseTeamsFor(db: Db, actor: Actor) {
+	return allows(actor, 'createAccounts') ? organisationUnits(db, actor) : [];
 }
 
 /**
@@ -155,7 +171,7 @@ export function unitsFor(db: Db, actor: Actor) {
  * managers assign: an administrator makes accounts, never a child's worker.
  */
 export function assignableStaff(db: Db, actor: Actor) {
-	if (actor.role !== 'manager') return [];
+	if (!allows(actor, 'assignStaff')) return [];
 	return db
 		.select({
 			id: user.id,
@@ -168,7 +184,7 @@ export function assignableStaff(db: Db, actor: Actor) {
 			and(
 				eq(user.organisationId, actor.organisationId),
 				eq(user.status, 'active'),
-				inArray(user.role, ['key_worker', 'social_worker', 'advocate'])
+				inArray(user.role, [...workerRoles])
 			)
 		)
 		.orderBy(asc(user.displayName))

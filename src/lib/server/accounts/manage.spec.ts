@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
-import { actorFor, makeUser, makeWorld } from '../test/factories';
+import { actorFor, makeUnit, makeUser, makeWorld } from '../test/factories';
 import { accessLog, childProfile, user } from '../db/schema';
 import { createAccount, resetTwoFactor, setAccountStatus } from './manage';
 import { AccountError } from './errors';
@@ -96,6 +96,35 @@ describe('accounts', () => {
 				null
 			)
 		).rejects.toMatchObject({ key: 'accounts.usernameTaken' });
+	});
+
+	it("a manager names a child's team from their own organisation only", async () => {
+		const db = createTestDb();
+		const w = makeWorld(db);
+		const manager = actorFor(db, w.manager);
+		const child = (teamId: string) =>
+			createAccount(
+				db,
+				manager,
+				{
+					...base,
+					role: 'child',
+					username: `kid-${teamId}`,
+					displayName: 'K',
+					unitId: w.home.id,
+					teamId
+				},
+				null
+			);
+		const made = await child(w.team.id);
+		expect(
+			db.select().from(childProfile).where(eq(childProfile.id, made.childId!)).get()!.teamId
+		).toBe(w.team.id);
+		const elsewhere = makeUnit(db, w.otherOrg.id, 'team');
+		await expect(child(elsewhere.id)).rejects.toMatchObject({
+			key: 'form.invalid',
+			field: 'teamId'
+		});
 	});
 
 	it('disabling an account ends its sessions at once; enabling does not revive them', () => {

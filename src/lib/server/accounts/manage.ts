@@ -39,10 +39,11 @@ export async function createAccount(
 	const isChild = access.isChildRole(input.role);
 	if (input.unitId && !allowedUnits.has(input.unitId))
 		throw new AccountError('form.invalid', 'unitId');
-	if (input.teamId && !allowedUnits.has(input.teamId) && actor.role !== 'manager') {
+	if (input.teamId && !access.caseTeamsFor(db, actor).some((u) => u.id === input.teamId)) {
 		throw new AccountError('form.invalid', 'teamId');
 	}
-	if (actor.role === 'manager' && input.unitId !== actor.unitId) {
+	// Someone who places accounts only in their own home or team places every one there.
+	if (access.allows(actor, 'placeInOwnUnit') && input.unitId !== actor.unitId) {
 		throw new AccountError('form.invalid', 'unitId');
 	}
 	if ((isChild || input.role === 'manager') && !input.unitId) {

@@ -7,6 +7,7 @@ import { docFromPlainText } from '../record/sanitise';
 import { draftRow } from '../record/rows';
 import { appendFinal } from '../record/write';
 import { RecordError } from '../record/errors';
+import { releasesOf } from '../record/confidential';
 import type { FormReader, Problems } from '../validation';
 import { receivedOnFor } from '../dates/due-date';
 import { today } from '../dates/day';
@@ -27,22 +28,22 @@ export function readDisagreementForm(form: FormReader): DisagreementInput {
 	};
 }
 
-/** Kinds a child can disagree with: what staff wrote, not the answers to disagreements. */
-const disputable: readonly Entry['kind'][] = [
-	'record_entry',
-	'decision',
-	'correction',
-	'view_response'
-];
-
-/** The entry, when this person may disagree with it; AccessDenied otherwise. */
+/**
+ * The entry, when this person may disagree with it (access.mayDispute: which kinds, and why);
+ * AccessDenied otherwise. A confidential item a manager moved out is read, and disputed, where
+ * it was moved to.
+ */
 export function disputableEntry(db: Db, actor: access.Actor, entryId: string, now = new Date()) {
 	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
-	if (!row || row.status !== 'final' || !disputable.includes(row.kind)) {
+	if (!row) throw new access.AccessDenied('not-found');
+	const relation = access.requireChild(db, actor, 'disagree', row.childId, now);
+	const releasedTo =
+		row.visibility === 'confidential'
+			? (releasesOf(db, [row.id]).get(row.id)?.visibility ?? null)
+			: null;
+	if (!access.mayDispute(actor, relation, row, releasedTo)) {
 		throw new access.AccessDenied('not-found');
 	}
-	const relation = access.requireChild(db, actor, 'disagree', row.childId, now);
-	if (access.entryView(actor, relation, row) !== 'full') throw new access.AccessDenied('not-found');
 	return { row, relation };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, notExists } from 'drizzle-orm';
+import { and, desc, eq, notExists } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
@@ -8,10 +8,20 @@ import { today } from '../dates/day';
 
 /**
  * The lists: a worker's or manager's disagreements (overdue first, then by days left), the
- * child's own, and what is still to be linked into the case record.
+ * child's own, and what is still to be linked into the case record. Which entries each holds is
+ * the access policy's (disagreementScope, linkScope); only the order and "not yet linked" are
+ * decided here.
  */
 
 export type ListedDisagreement = DisagreementState & { childName: string };
+
+/** Each of the actor's children with the relation the policy decides on. */
+function childrenWithRelations(db: Db, actor: access.Actor, now: Date) {
+	return access.childrenFor(db, actor, now).map((child) => ({
+		child,
+		relation: access.requireChild(db, actor, 'viewRecord', child.id, now)
+	}));
+}
 
 export function disagreementsFor(
 	db: Db,
@@ -19,14 +29,12 @@ export function disagreementsFor(
 	now = new Date()
 ): ListedDisagreement[] {
 	const out: ListedDisagreement[] = [];
-	for (const child of access.childrenFor(db, actor, now)) {
-		if (!access.allowsChild(db, actor, 'handleDisagreements', child.id, now)) continue;
+	for (const { child, relation } of childrenWithRelations(db, actor, now)) {
+		if (!access.allowsOnRelation(actor, 'handleDisagreements', relation)) continue;
 		const rows = db
 			.select()
 			.from(entry)
-			.where(
-				and(eq(entry.childId, child.id), eq(entry.kind, 'disagreement'), eq(entry.status, 'final'))
-			)
+			.where(access.disagreementScope(actor, relation, 'handleDisagreements'))
 			.all();
 		for (const state of statesOf(db, rows, today(now))) {
 			out.push({ ...state, childName: child.preferredName });
@@ -39,17 +47,11 @@ export function disagreementsFor(
 /** The child's own disagreements, newest first. */
 export function myDisagreements(db: Db, actor: access.Actor, now = new Date()) {
 	if (!actor.childId) throw new access.AccessDenied();
-	access.requireChild(db, actor, 'viewRecord', actor.childId, now);
+	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
 	const rows = db
 		.select()
 		.from(entry)
-		.where(
-			and(
-				eq(entry.childId, actor.childId),
-				eq(entry.kind, 'disagreement'),
-				eq(entry.status, 'final')
-			)
-		)
+		.where(access.disagreementScope(actor, relation))
 		.orderBy(desc(entry.recordedAt))
 		.all();
 	return statesOf(db, rows, today(now));
@@ -59,39 +61,33 @@ const link = alias(entry, 'link');
 
 /** Disagreements and "put it in my record" contributions not yet linked into the case record. */
 export function toBeLinked(db: Db, actor: access.Actor, now = new Date()) {
-	const children = access
-		.childrenFor(db, actor, now)
-		.filter((c) => access.allowsChild(db, actor, 'handleDisagreements', c.id, now));
-	if (!children.length) return [];
-	const names = new Map(children.map((c) => [c.id, c.preferredName]));
-	return db
-		.select({
-			id: entry.id,
-			childId: entry.childId,
-			kind: entry.kind,
-			title: entry.title,
-			authorName: entry.authorName,
-			recordedAt: entry.recordedAt
-		})
-		.from(entry)
-		.where(
-			and(
-				inArray(
-					entry.childId,
-					children.map((c) => c.id)
-				),
-				eq(entry.status, 'final'),
-				inArray(entry.kind, ['disagreement', 'view', 'life_event', 'memory']),
-				inArray(entry.visibility, ['record']),
-				notExists(
-					db
-						.select({ id: link.id })
-						.from(link)
-						.where(and(eq(link.supersedesId, entry.id), eq(link.kind, 'case_record_link')))
+	const items = [];
+	for (const { child, relation } of childrenWithRelations(db, actor, now)) {
+		if (!access.allowsOnRelation(actor, 'handleDisagreements', relation)) continue;
+		const rows = db
+			.select({
+				id: entry.id,
+				childId: entry.childId,
+				kind: entry.kind,
+				title: entry.title,
+				authorName: entry.authorName,
+				recordedAt: entry.recordedAt
+			})
+			.from(entry)
+			.where(
+				and(
+					access.linkScope(actor, relation),
+					notExists(
+						db
+							.select({ id: link.id })
+							.from(link)
+							.where(and(eq(link.supersedesId, entry.id), eq(link.kind, 'case_record_link')))
+					)
 				)
 			)
-		)
-		.orderBy(desc(entry.recordedAt))
-		.all()
-		.map((row) => ({ ...row, childName: names.get(row.childId) ?? '' }));
+			.all();
+		items.push(...rows.map((row) => ({ ...row, childName: child.preferredName })));
+	}
+	const at = (i: { recordedAt: Date | null }) => i.recordedAt?.getTime() ?? 0;
+	return items.sort((a, b) => at(b) - at(a));
 }

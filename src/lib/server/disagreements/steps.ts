@@ -28,11 +28,9 @@ import { today } from '../dates/day';
 /** The disagreement and its state, for someone who may answer it. */
 export function openDisagreement(db: Db, actor: access.Actor, id: string, now = new Date()) {
 	const row = db.select().from(entry).where(eq(entry.id, id)).get();
-	if (!row || row.kind !== 'disagreement' || row.status !== 'final') {
-		throw new access.AccessDenied('not-found');
-	}
+	if (!row || row.kind !== 'disagreement') throw new access.AccessDenied('not-found');
 	const relation = access.requireChild(db, actor, 'viewRecord', row.childId, now);
-	if (access.entryView(actor, relation, row) !== 'full') throw new access.AccessDenied('not-found');
+	if (!access.seesDisagreement(actor, relation, row)) throw new access.AccessDenied('not-found');
 	const [state] = statesOf(db, [row], today(now));
 	return { row, relation, state: state! };
 }
@@ -92,7 +90,9 @@ function appendStep(
 
 function handling(tx: Db, actor: access.Actor, id: string, now: Date) {
 	const opened = openDisagreement(tx, actor, id, now);
-	access.requireChild(tx, actor, 'handleDisagreements', opened.row.childId, now);
+	if (!access.seesDisagreement(actor, opened.relation, opened.row, 'handleDisagreements')) {
+		throw new access.AccessDenied();
+	}
 	return opened;
 }
 
@@ -252,14 +252,8 @@ export function readLinkForm(form: FormReader): LinkInput {
 	};
 }
 
-/** Kinds that can be linked into the case record: disagreements and what the child put in it. */
-export function linkable(row: Entry): boolean {
-	return (
-		row.status === 'final' &&
-		(row.kind === 'disagreement' ||
-			(row.visibility === 'record' && ['view', 'life_event', 'memory'].includes(row.kind)))
-	);
-}
+/** The rule lives in access (isLinkable; mayLink for a person): this name stays for its callers. */
+export const linkable = access.isLinkable;
 
 /** Where an item was put in the formal case record: the system, its reference there, who and when. */
 export function linkCaseRecord(
@@ -273,8 +267,9 @@ export function linkCaseRecord(
 	return db.transaction(
 		(tx) => {
 			const item = tx.select().from(entry).where(eq(entry.id, itemId)).get();
-			if (!item || !linkable(item)) throw new access.AccessDenied('not-found');
-			access.requireChild(tx, actor, 'handleDisagreements', item.childId, now);
+			if (!item) throw new access.AccessDenied('not-found');
+			const relation = access.requireChild(tx, actor, 'handleDisagreements', item.childId, now);
+			if (!access.mayLink(actor, relation, item)) throw new access.AccessDenied('not-found');
 			const problems: Record<string, string> = {};
 			if (!input.system) problems.system = 'form.required';
 			if (!input.reference) problems.reference = 'form.required';

@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as accessLog from '../audit/access-log';
+import { caseSystemScope } from '../access';
 import { answerKinds, caseItemsJson, type CaseItem } from './case-item';
 import type { Integration } from './tokens';
 
@@ -60,16 +61,15 @@ export function changedItems(
 		sql`, `
 	);
 	return db.transaction((tx) => {
+		// Which items: the access rule for the case system (access/links.ts), on the outer `entry`.
 		const found = tx.all<{ id: string; changed_at: number }>(sql`
 			SELECT id, changed_at FROM (
-				SELECT e.id, max(e.recorded_at, coalesce((
+				SELECT entry.id, max(entry.recorded_at, coalesce((
 					SELECT max(a.recorded_at) FROM entry a
-					WHERE a.supersedes_id = e.id AND a.status = 'final' AND a.kind IN (${kinds})
+					WHERE a.supersedes_id = entry.id AND a.status = 'final' AND a.kind IN (${kinds})
 				), 0)) AS changed_at
-				FROM entry e JOIN child_profile c ON c.id = e.child_id
-				WHERE c.organisation_id = ${integration.organisationId} AND e.status = 'final'
-					AND (e.kind = 'disagreement'
-						OR (e.visibility = 'record' AND e.kind IN ('view', 'life_event', 'memory')))
+				FROM entry
+				WHERE ${caseSystemScope(tx, integration.organisationId)}
 			)
 			WHERE changed_at <= ${horizon}
 				AND (changed_at > ${after.at} OR (changed_at = ${after.at} AND id > ${after.id}))

@@ -5,6 +5,7 @@ import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
 import { recordAlertSince } from '../record/alerts';
+import { releasesOf } from '../record/confidential';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -158,6 +159,7 @@ export function entryDetail(
 		);
 	}
 	const [shown] = cardsFor(db, actor, relation, [row], options.locale);
+	const release = row.visibility === 'confidential' ? releasesOf(db, [row.id]).get(row.id) : null;
 	return {
 		child: { id: relation.child.id, preferredName: relation.child.preferredName },
 		entry: shown!,
@@ -167,11 +169,9 @@ export function entryDetail(
 			row.kind !== 'confidential_release' &&
 			shown!.view === 'full' &&
 			access.allowsChild(db, actor, 'writeRecord', row.childId, now),
-		mayRelease:
-			row.status === 'final' &&
-			row.visibility === 'confidential' &&
-			shown!.view === 'full' &&
-			!shown!.released &&
-			access.allowsChild(db, actor, 'reviewConfidential', row.childId, now)
+		mayRelease: access.inConfidentialReview(actor, relation, row, !!release),
+		/** An advocate, with the child, may say the child disagrees. */
+		mayDisagree: access.mayDispute(actor, relation, row, release?.visibility ?? null),
+		mayLink: access.mayLink(actor, relation, row)
 	};
 }

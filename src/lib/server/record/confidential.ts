@@ -1,5 +1,4 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { childProfile, entry, type Entry } from '../db/schema';
 import * as access from '../access';
@@ -37,9 +36,10 @@ export function readReleaseForm(form: FormReader): ReleaseInput {
 	};
 }
 
-const release = alias(entry, 'release');
-
-/** Confidential items still in the section, for the children of the manager's home or team. */
+/**
+ * Confidential items still in the section, for the children of the manager's home or team: the
+ * policy's review scope (access/confidential.ts), in one query.
+ */
 export function confidentialQueue(
 	db: Db,
 	actor: access.Actor,
@@ -47,7 +47,7 @@ export function confidentialQueue(
 	now = new Date()
 ) {
 	if (!access.allows(actor, 'reviewConfidential')) throw new access.AccessDenied();
-	const rows = db
+	const items = db
 		.select({
 			id: entry.id,
 			childId: entry.childId,
@@ -57,45 +57,18 @@ export function confidentialQueue(
 			authorName: entry.authorName,
 			authorPostTitle: entry.authorPostTitle,
 			authorRole: entry.authorRole,
-			lodgedAt: entry.recordedAt,
-			releaseId: release.id
+			lodgedAt: entry.recordedAt
 		})
 		.from(entry)
 		.innerJoin(childProfile, eq(childProfile.id, entry.childId))
-		.leftJoin(
-			release,
-			and(
-				eq(release.supersedesId, entry.id),
-				eq(release.kind, 'confidential_release'),
-				eq(release.status, 'final')
-			)
-		)
-		.where(
-			and(
-				eq(entry.status, 'final'),
-				eq(entry.visibility, 'confidential'),
-				eq(childProfile.organisationId, actor.organisationId)
-			)
-		)
+		.where(access.confidentialReviewScope(db, actor, now))
 		.orderBy(asc(entry.recordedAt), asc(entry.id))
-		.all()
-		.filter((row) => row.releaseId === null);
-	// The policy decides, child by child; a manager sees only their own home's or team's.
-	const mayReview = new Map<string, boolean>();
-	const items = rows.filter((row) => {
-		if (!mayReview.has(row.childId)) {
-			mayReview.set(
-				row.childId,
-				access.allowsChild(db, actor, 'reviewConfidential', row.childId, now)
-			);
-		}
-		return mayReview.get(row.childId);
-	});
+		.all();
 	// Reading what was lodged is reading the child's record: each child can see it was opened.
 	for (const childId of new Set(items.map((i) => i.childId))) {
 		accessLog.record(db, { actor, action: 'record-viewed', childId, address }, now);
 	}
-	return items.map(({ releaseId: _, ...item }) => item);
+	return items;
 }
 
 function releaseOf(db: Db, entryId: string): Entry | undefined {
@@ -115,11 +88,11 @@ function releaseOf(db: Db, entryId: string): Entry | undefined {
 /** A confidential item a manager may move out, or AccessDenied. */
 export function releasable(db: Db, actor: access.Actor, entryId: string, now = new Date()) {
 	const item = db.select().from(entry).where(eq(entry.id, entryId)).get();
-	if (!item || item.status !== 'final' || item.visibility !== 'confidential') {
+	if (!item) throw new access.AccessDenied('not-found');
+	const relation = access.requireChild(db, actor, 'reviewConfidential', item.childId, now);
+	if (!access.inConfidentialReview(actor, relation, item, !!releaseOf(db, entryId))) {
 		throw new access.AccessDenied('not-found');
 	}
-	const relation = access.requireChild(db, actor, 'reviewConfidential', item.childId, now);
-	if (releaseOf(db, entryId)) throw new access.AccessDenied('not-found');
 	return { item, child: { id: relation.child.id, preferredName: relation.child.preferredName } };
 }
 

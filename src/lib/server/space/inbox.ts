@@ -92,7 +92,12 @@ export function inboxFor(db: Db, actor: access.Actor, now = new Date()): InboxIt
 	);
 }
 
+/** Marks an entry read for this person, if they may see it (access.mayMarkRead); AccessDenied otherwise. */
 export function markRead(db: Db, actor: access.Actor, entryId: string, now = new Date()): void {
+	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
+	if (!row) throw new access.AccessDenied('not-found');
+	const relation = access.requireChild(db, actor, 'viewRecord', row.childId, now);
+	if (!access.mayMarkRead(actor, relation, row)) throw new access.AccessDenied('not-found');
 	db.insert(inboxRead)
 		.values({ userId: actor.id, entryId, readAt: now })
 		.onConflictDoNothing()

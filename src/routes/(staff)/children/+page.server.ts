@@ -12,6 +12,6 @@ export const load: PageServerLoad = ({ locals }) => {
 		children: childrenFor(db, actor),
 		// A new manager: children they may assign workers to, before they may read about them.
 		toAssign: childrenToAssign(db, actor),
-		isManager: actor.role === 'manager'
+		isManager: allows(actor, 'listChildrenByUnit')
 	};
 };

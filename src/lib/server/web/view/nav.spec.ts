@@ -29,5 +29,10 @@ describe('navigation', () => {
 			'/admin/integrations'
 		]);
 		expect(navFor(null)).toEqual([]);
+		// The disagreements list: for those who answer them (the advocate helps send them).
+		const withDisagreements = people
+			.filter((p) => navFor(actorFor(db, p)).some((i) => i.href === '/disagreements'))
+			.map((p) => p.role);
+		expect(withDisagreements).toEqual(['key_worker', 'social_worker', 'manager']);
 	});
 });

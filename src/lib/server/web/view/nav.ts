@@ -8,9 +8,9 @@ export type NavItem = { href: string; label: string; more?: boolean };
 /** Each role's home. Sections that are not built yet are not listed anywhere. */
 export function homeFor(actor: Actor): string {
 	if (isChildRole(actor.role)) return '/me';
-	if (actor.role === 'manager') return '/unit';
-	if (actor.role === 'admin') return '/accounts';
-	return '/children';
+	if (allows(actor, 'viewUnit')) return '/unit';
+	if (allows(actor, 'listChildren')) return '/children';
+	return '/accounts';
 }
 
 export function navFor(actor: Actor | null): NavItem[] {
@@ -26,11 +26,10 @@ export function navFor(actor: Actor | null): NavItem[] {
 			{ href: '/help', label: 'nav.help' }
 		);
 	}
-	if (actor.role === 'manager') {
-		items.push({ href: '/children', label: 'nav.children' });
-	}
+	// A worker's home is their children; a manager's is their home or team, and this besides.
+	if (allows(actor, 'listChildren')) items.push({ href: '/children', label: 'nav.children' });
 	if (allows(actor, 'viewInbox')) items.push({ href: '/inbox', label: 'nav.inbox' });
-	if (['key_worker', 'social_worker', 'manager'].includes(actor.role)) {
+	if (allows(actor, 'viewDisagreements')) {
 		items.push({ href: '/disagreements', label: 'nav.disagreements' });
 	}
 	if (allows(actor, 'reviewConfidential')) {

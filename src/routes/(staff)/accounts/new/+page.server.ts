@@ -9,13 +9,13 @@ import { guardAsync, readForm, requireStaffActor } from '$lib/server/web/guards'
 
 export const load: PageServerLoad = ({ locals }) => {
 	const actor = requireStaffActor(locals);
-	if (!allows(actor, 'listAccounts')) error(403, 'error.status403');
+	if (!allows(actor, 'createAccounts')) error(403, 'error.status403');
 	return { roles: rolesCreatableBy(actor), units: unitsFor(getDb(), actor) };
 };
 
 async function create(event: RequestEvent) {
 	const actor = requireStaffActor(event.locals);
-	if (!allows(actor, 'listAccounts')) error(403, 'error.status403');
+	if (!allows(actor, 'createAccounts')) error(403, 'error.status403');
 	const form = new FormReader(await readForm(event.request));
 	const role = form.choice('role', rolesCreatableBy(actor), { required: true });
 	const username = form

@@ -29,17 +29,8 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 		entry: detail.entry,
 		mayCorrect: detail.mayCorrect,
 		mayRelease: detail.mayRelease,
-		mayDisagree:
-			detail.entry.view === 'full' &&
-			detail.entry.status === 'final' &&
-			['record_entry', 'decision', 'correction'].includes(detail.entry.kind) &&
-			allowsChild(db, actor, 'disagree', detail.child.id),
-		mayLink:
-			detail.entry.view === 'full' &&
-			detail.entry.status === 'final' &&
-			detail.entry.visibility === 'record' &&
-			['view', 'life_event', 'memory'].includes(detail.entry.kind) &&
-			allowsChild(db, actor, 'handleDisagreements', detail.child.id),
+		mayDisagree: detail.mayDisagree,
+		mayLink: detail.mayLink,
 		mayAnswer:
 			detail.entry.view === 'full' &&
 			detail.entry.kind === 'view' &&
