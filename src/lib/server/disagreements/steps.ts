@@ -59,6 +59,7 @@ export function viewDisagreement(
 function appendStep(
 	tx: Db,
 	actor: access.Actor,
+	permit: access.Checked<'handleDisagreements'>,
 	disagreement: Entry,
 	step: DisagreementStep,
 	words: string,
@@ -69,6 +70,7 @@ function appendStep(
 	const body = docFromPlainText(words);
 	const row = appendFinal(
 		tx,
+		permit,
 		draftRow(actor, disagreement.childId, now, {
 			kind: 'disagreement_response',
 			eventDate: today(now),
@@ -92,8 +94,8 @@ function appendStep(
 
 function handling(tx: Db, actor: access.Actor, id: string, now: Date) {
 	const opened = openDisagreement(tx, actor, id, now);
-	access.requireChild(tx, actor, 'handleDisagreements', opened.row.childId, now);
-	return opened;
+	const permit = access.requireOnRelation(actor, 'handleDisagreements', opened.relation);
+	return { ...opened, permit };
 }
 
 export function acknowledge(
@@ -105,9 +107,9 @@ export function acknowledge(
 ): void {
 	db.transaction(
 		(tx) => {
-			const { row, state } = handling(tx, actor, id, now);
+			const { row, state, permit } = handling(tx, actor, id, now);
 			if (state.status !== 'sent') throw new RecordError({ step: 'disagree.problem.done' });
-			appendStep(tx, actor, row, { kind: 'acknowledged' }, '', {}, address, now);
+			appendStep(tx, actor, permit, row, { kind: 'acknowledged' }, '', {}, address, now);
 		},
 		{ behavior: 'immediate' }
 	);
@@ -123,7 +125,7 @@ export function extend(
 ): void {
 	db.transaction(
 		(tx) => {
-			const { row, state } = handling(tx, actor, id, now);
+			const { row, state, permit } = handling(tx, actor, id, now);
 			const problems: Record<string, string> = {};
 			if (!input.months) problems.months = 'form.required';
 			if (!input.reason) problems.reason = 'form.required';
@@ -132,6 +134,7 @@ export function extend(
 			appendStep(
 				tx,
 				actor,
+				permit,
 				row,
 				{ kind: 'extended', months: input.months!, reason: input.reason },
 				input.reason,
@@ -169,7 +172,7 @@ export function decide(
 ): DisagreementState {
 	return db.transaction(
 		(tx) => {
-			const { row, state } = handling(tx, actor, id, now);
+			const { row, state, permit } = handling(tx, actor, id, now);
 			const problems: Record<string, string> = {};
 			if (!input.outcome) problems.outcome = 'form.required';
 			if (!input.basis) problems.basis = 'form.required';
@@ -215,6 +218,7 @@ export function decide(
 			appendStep(
 				tx,
 				actor,
+				permit,
 				row,
 				{ kind: 'decided', outcome: input.outcome!, correctionId },
 				input.basis,
@@ -274,7 +278,7 @@ export function linkCaseRecord(
 		(tx) => {
 			const item = tx.select().from(entry).where(eq(entry.id, itemId)).get();
 			if (!item || !linkable(item)) throw new access.AccessDenied('not-found');
-			access.requireChild(tx, actor, 'handleDisagreements', item.childId, now);
+			const permit = access.requireChild(tx, actor, 'handleDisagreements', item.childId, now);
 			const problems: Record<string, string> = {};
 			if (!input.system) problems.system = 'form.required';
 			if (!input.reference) problems.reference = 'form.required';
@@ -283,6 +287,7 @@ export function linkCaseRecord(
 			const body = docFromPlainText(input.note);
 			const row = appendFinal(
 				tx,
+				permit,
 				draftRow(actor, item.childId, now, {
 					kind: 'case_record_link',
 					eventDate: today(now),
