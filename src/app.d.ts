@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import type { Session } from '$lib/server/db/schema';
 import type { SessionUser } from '$lib/server/auth/session';
-import type { Actor } from '$lib/server/access';
+import type { Actor, PermissionCache } from '$lib/server/access';
 import type { Locale } from '$lib/i18n/locales';
 
 declare global {
@@ -17,6 +17,8 @@ declare global {
 			session: Session | null;
 			/** Set only once sign-in is complete: what the access policy is asked about. */
 			actor: Actor | null;
+			/** This request's answers from the access policy, by child (see web/permissions.ts). */
+			permissions: PermissionCache;
 			locale: Locale;
 			/** Easy read: bigger words, simpler sentences, fewer choices (a cookie on this device). */
 			easyRead: boolean;

@@ -1,5 +1,7 @@
 export * from './actor';
 export * from './policy';
+export * from './checked';
+export * from './permissions';
 export * from './scope';
 export { isChildRole, isStaffRole } from './roles';
 export type { ChildRelation, AccountRelation } from './relation';

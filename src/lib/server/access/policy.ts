@@ -157,43 +157,26 @@ export function allowsChild(
 ): boolean {
 	if (!actor) return false;
 	const relation = relationToChild(db, actor, childId, now);
-	return !!relation && relation.sameOrganisation && childRules[action](actor, relation);
+	return !!relation && allowsOnRelation(actor, action, relation);
 }
 
-/** Returns the child when the actor may do this; throws AccessDenied otherwise. */
-export function requireChild(
-	db: Db,
-	actor: Actor | null,
-	action: ChildAction,
-	childId: string,
-	now = new Date()
-): ChildRelation {
-	if (!actor) throw new AccessDenied();
-	const relation = relationToChild(db, actor, childId, now);
-	if (!relation) throw new AccessDenied('not-found');
-	return requireOnRelation(actor, action, relation);
-}
+/** Every action on a child the policy knows, for whoever asks for all of them at once. */
+export const childActions = Object.keys(childRules) as readonly ChildAction[];
 
 /**
- * The same decision as `requireChild`, on a relation this request has just loaded for another
- * action on the same child (a page that reads and lists drafts asks the database once).
+ * The same decision as `allowsChild`, on a relation already loaded for this actor. A yes or no
+ * only: a checked relation, which writes need, comes from `requireChild` or `requireOnRelation`.
  */
-export function requireOnRelation(
-	actor: Actor,
-	action: ChildAction,
-	relation: ChildRelation
-): ChildRelation {
-	if (!allowsOnRelation(actor, action, relation)) throw new AccessDenied();
-	return relation;
-}
-
-/** The same decision as `allowsChild`, on a relation already loaded. */
 export function allowsOnRelation(
 	actor: Actor,
 	action: ChildAction,
 	relation: ChildRelation
 ): boolean {
-	return relation.sameOrganisation && childRules[action](actor, relation);
+	return (
+		relation.actorId === actor.id &&
+		relation.sameOrganisation &&
+		childRules[action](actor, relation)
+	);
 }
 
 export function requireAccount(

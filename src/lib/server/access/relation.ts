@@ -21,6 +21,8 @@ export function currentAssignment(now: Date) {
 }
 
 export type ChildRelation = {
+	/** Whom this relation was worked out for: it answers for them and nobody else. */
+	actorId: string;
 	child: ChildProfile;
 	own: boolean;
 	assignedAs: Relationship[];
@@ -63,6 +65,7 @@ export function relationToChild(
 		actor.unitId !== null &&
 		(child.homeId === actor.unitId || child.teamId === actor.unitId);
 	return {
+		actorId: actor.id,
 		child,
 		own: child.userId !== null && child.userId === actor.id,
 		assignedAs,

@@ -3,6 +3,7 @@ import { createTestDb } from '../test/db';
 import { makeWorld, actorFor } from '../test/factories';
 import { record, viewsOfChild } from './access-log';
 import { openRecord, readProfile, whoLooked } from '../children/profile';
+import { permissionsOn } from '../access';
 
 describe('the access log', () => {
 	it('refuses UPDATE and DELETE in the database itself', () => {
@@ -21,20 +22,18 @@ describe('the access log', () => {
 		const childId = w.child.profile.id;
 		openRecord(
 			db,
-			actorFor(db, w.keyWorker),
-			childId,
+			permissionsOn(db, actorFor(db, w.keyWorker), childId),
 			'10.0.0.1',
 			new Date('2026-04-01T09:00:00Z')
 		);
 		readProfile(
 			db,
-			actorFor(db, w.socialWorker),
-			childId,
+			permissionsOn(db, actorFor(db, w.socialWorker), childId),
 			'10.0.0.2',
 			new Date('2026-04-02T09:00:00Z')
 		);
 		// The child's own look is not something they need to be told about.
-		openRecord(db, actorFor(db, w.child.account!), childId, '10.0.0.3');
+		openRecord(db, permissionsOn(db, actorFor(db, w.child.account!), childId), '10.0.0.3');
 		const seen = whoLooked(db, actorFor(db, w.child.account!));
 		expect(seen.map((v) => [v.name, v.role, v.action])).toEqual([
 			[w.socialWorker.displayName, 'social_worker', 'profile-viewed'],

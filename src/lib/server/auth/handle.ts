@@ -22,6 +22,7 @@ export const auth: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.actor = null;
+	event.locals.permissions = new Map();
 	event.locals.address = clientAddress(event.getClientAddress);
 	const token = event.cookies.get(sessionCookieName(event.url));
 	if (token) {

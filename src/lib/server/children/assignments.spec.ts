@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
 import { actorFor, makeUser, makeWorld } from '../test/factories';
 import { accessLog, assignment } from '../db/schema';
-import { AccessDenied, allowsChild } from '../access';
+import { AccessDenied, allowsChild, permissionsOn } from '../access';
 import { approveAssignment, assign, endAssignment, listAssignments } from './assignments';
 import { yourWorkers } from './profile';
 
@@ -41,9 +41,13 @@ describe('separation of duties in assignments', () => {
 			awaitingApproval: true
 		});
 		expect(allowsChild(db, worker, 'viewRecord', childId)).toBe(false);
-		expect(yourWorkers(db, child, childId).map((x) => x.name)).not.toContain(worker.displayName);
+		expect(
+			yourWorkers(db, child, permissionsOn(db, child, childId).relation).map((x) => x.name)
+		).not.toContain(worker.displayName);
 		// "Your workers" is the child's own list: not even their manager asks for it.
-		expect(() => yourWorkers(db, manager, childId)).toThrow(AccessDenied);
+		expect(() => yourWorkers(db, manager, permissionsOn(db, manager, childId).relation)).toThrow(
+			AccessDenied
+		);
 
 		const mine = listAssignments(db, newManager, childId).assignments.find(
 			(a) => a.name === worker.displayName
@@ -57,7 +61,7 @@ describe('separation of duties in assignments', () => {
 		const at = new Date();
 		approveAssignment(db, manager, childId, mine.id, '10.0.0.2', at);
 		expect(allowsChild(db, worker, 'viewRecord', childId)).toBe(true);
-		expect(yourWorkers(db, child, childId)).toContainEqual({
+		expect(yourWorkers(db, child, permissionsOn(db, child, childId).relation)).toContainEqual({
 			id: mine.id,
 			name: worker.displayName,
 			relationship: 'key_worker'

@@ -48,25 +48,35 @@ export function currentWorkers(db: Db, childId: string, now: Date) {
  * "Your workers" on the child's home page: whoever is assigned to them now (an assignment still
  * awaiting a manager's approval is not), so that a new name is noticed.
  */
-export function yourWorkers(db: Db, actor: access.Actor, childId: string, now = new Date()) {
-	const relation = access.requireChild(db, actor, 'viewRecord', childId, now);
-	if (!relation.own) throw new access.AccessDenied();
-	return currentWorkers(db, childId, now).map(({ id, name, relationship }) => ({
+export function yourWorkers(
+	db: Db,
+	actor: access.Actor,
+	relation: access.ChildRelation,
+	now = new Date()
+) {
+	if (!access.requireOnRelation(actor, 'viewRecord', relation).own) {
+		throw new access.AccessDenied();
+	}
+	return currentWorkers(db, relation.child.id, now).map(({ id, name, relationship }) => ({
 		id,
 		name,
 		relationship
 	}));
 }
 
-/** Opens a child's record for someone: checks access and, for anyone but the child, logs the view. */
+/**
+ * Opens a child's record for someone, with what else they may do there: checks access and, for
+ * anyone but the child, logs the view.
+ */
 export function openRecord(
 	db: Db,
-	actor: access.Actor,
-	childId: string,
+	permissions: access.Permissions,
 	address: string | null,
 	now = new Date()
 ) {
-	const relation = access.requireChild(db, actor, 'viewRecord', childId, now);
+	const { actor, can } = permissions;
+	const relation = permissions.require('viewRecord');
+	const childId = relation.child.id;
 	if (!relation.own) {
 		accessLog.record(db, { actor: actor, action: 'record-viewed', childId, address }, now);
 	}
@@ -75,10 +85,10 @@ export function openRecord(
 		workers: currentWorkers(db, childId, now),
 		integritySince: recordAlertSince(db, childId),
 		may: {
-			viewProfile: access.allowsChild(db, actor, 'viewProfile', childId, now),
-			editProfile: access.allowsChild(db, actor, 'editProfile', childId, now),
-			createSignInCode: access.allowsChild(db, actor, 'createSignInCode', childId, now),
-			manageAssignments: access.allowsChild(db, actor, 'manageAssignments', childId, now)
+			viewProfile: can.viewProfile,
+			editProfile: can.editProfile,
+			createSignInCode: can.createSignInCode,
+			manageAssignments: can.manageAssignments
 		}
 	};
 }
@@ -86,13 +96,14 @@ export function openRecord(
 /** The identity details the policy asks for. Logged as a view for anyone but the child. */
 export function readProfile(
 	db: Db,
-	actor: access.Actor,
-	childId: string,
+	permissions: access.Permissions,
 	address: string | null,
 	now = new Date()
 ): ChildProfile {
-	const relation = access.requireChild(db, actor, 'viewProfile', childId, now);
+	const { actor } = permissions;
+	const relation = permissions.require('viewProfile');
 	if (!relation.own) {
+		const childId = relation.child.id;
 		accessLog.record(db, { actor: actor, action: 'profile-viewed', childId, address }, now);
 	}
 	return relation.child;

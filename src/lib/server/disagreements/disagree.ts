@@ -5,7 +5,7 @@ import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { docFromPlainText } from '../record/sanitise';
 import { draftRow } from '../record/rows';
-import { appendFinal } from '../record/write';
+import { appendFinal, insertDraft } from '../record/write';
 import { RecordError } from '../record/errors';
 import { releasesOf } from '../record/confidential';
 import type { FormReader, Problems } from '../validation';
@@ -72,7 +72,7 @@ export function startDisagreement(
 ): Entry {
 	return db.transaction(
 		(tx) => {
-			const { row } = disputableEntry(tx, actor, entryId, now);
+			const { row, relation } = disputableEntry(tx, actor, entryId, now);
 			const problems = check(input);
 			if (Object.keys(problems).length) throw new RecordError(problems);
 			const body = bodyOf(input);
@@ -90,11 +90,8 @@ export function startDisagreement(
 				supersedesId: row.id,
 				details: { disagreement: { ...input, receivedOn: receivedOnFor(now) } }
 			});
-			if (byChild) {
-				tx.insert(entry).values(draft).run();
-				return draft;
-			}
-			const final = appendFinal(tx, draft, now);
+			if (byChild) return insertDraft(tx, relation, draft);
+			const final = appendFinal(tx, relation, draft, now);
 			accessLog.record(
 				tx,
 				{ actor, action: 'disagreement-sent', childId: row.childId, address },

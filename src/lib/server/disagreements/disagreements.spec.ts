@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
 import { actorFor, finalEntry, makeWorld } from '../test/factories';
 import { entry } from '../db/schema';
-import { AccessDenied } from '../access';
+import { AccessDenied, permissionsOn } from '../access';
 import { RecordError } from '../record/errors';
 import { childRecord, chronology } from '../read-model/record';
 import { verifyChains } from '../record/verify';
@@ -49,7 +49,7 @@ const staffCard = (
 	w: ReturnType<typeof setup>['w'],
 	id: string
 ) =>
-	chronology(db, actorFor(db, w.manager), w.child.profile.id, {
+	chronology(db, permissionsOn(db, actorFor(db, w.manager), w.child.profile.id), {
 		filters: {},
 		page: 1,
 		address: null

@@ -57,6 +57,7 @@ export function viewDisagreement(
 function appendStep(
 	tx: Db,
 	actor: access.Actor,
+	permit: access.Checked<'handleDisagreements'>,
 	disagreement: Entry,
 	step: DisagreementStep,
 	words: string,
@@ -67,6 +68,7 @@ function appendStep(
 	const body = docFromPlainText(words);
 	const row = appendFinal(
 		tx,
+		permit,
 		draftRow(actor, disagreement.childId, now, {
 			kind: 'disagreement_response',
 			eventDate: today(now),
@@ -93,7 +95,8 @@ function handling(tx: Db, actor: access.Actor, id: string, now: Date) {
 	if (!access.seesDisagreement(actor, opened.relation, opened.row, 'handleDisagreements')) {
 		throw new access.AccessDenied();
 	}
-	return opened;
+	const permit = access.requireOnRelation(actor, 'handleDisagreements', opened.relation);
+	return { ...opened, permit };
 }
 
 export function acknowledge(
@@ -105,9 +108,9 @@ export function acknowledge(
 ): void {
 	db.transaction(
 		(tx) => {
-			const { row, state } = handling(tx, actor, id, now);
+			const { row, state, permit } = handling(tx, actor, id, now);
 			if (state.status !== 'sent') throw new RecordError({ step: 'disagree.problem.done' });
-			appendStep(tx, actor, row, { kind: 'acknowledged' }, '', {}, address, now);
+			appendStep(tx, actor, permit, row, { kind: 'acknowledged' }, '', {}, address, now);
 		},
 		{ behavior: 'immediate' }
 	);
@@ -123,7 +126,7 @@ export function extend(
 ): void {
 	db.transaction(
 		(tx) => {
-			const { row, state } = handling(tx, actor, id, now);
+			const { row, state, permit } = handling(tx, actor, id, now);
 			const problems: Record<string, string> = {};
 			if (!input.months) problems.months = 'form.required';
 			if (!input.reason) problems.reason = 'form.required';
@@ -132,6 +135,7 @@ export function extend(
 			appendStep(
 				tx,
 				actor,
+				permit,
 				row,
 				{ kind: 'extended', months: input.months!, reason: input.reason },
 				input.reason,
@@ -169,7 +173,7 @@ export function decide(
 ): DisagreementState {
 	return db.transaction(
 		(tx) => {
-			const { row, state } = handling(tx, actor, id, now);
+			const { row, state, permit } = handling(tx, actor, id, now);
 			const problems: Record<string, string> = {};
 			if (!input.outcome) problems.outcome = 'form.required';
 			if (!input.basis) problems.basis = 'form.required';
@@ -215,6 +219,7 @@ export function decide(
 			appendStep(
 				tx,
 				actor,
+				permit,
 				row,
 				{ kind: 'decided', outcome: input.outcome!, correctionId },
 				input.basis,
@@ -268,8 +273,8 @@ export function linkCaseRecord(
 		(tx) => {
 			const item = tx.select().from(entry).where(eq(entry.id, itemId)).get();
 			if (!item) throw new access.AccessDenied('not-found');
-			const relation = access.requireChild(tx, actor, 'handleDisagreements', item.childId, now);
-			if (!access.mayLink(actor, relation, item)) throw new access.AccessDenied('not-found');
+			const permit = access.requireChild(tx, actor, 'handleDisagreements', item.childId, now);
+			if (!access.mayLink(actor, permit, item)) throw new access.AccessDenied('not-found');
 			const problems: Record<string, string> = {};
 			if (!input.system) problems.system = 'form.required';
 			if (!input.reference) problems.reference = 'form.required';
@@ -278,6 +283,7 @@ export function linkCaseRecord(
 			const body = docFromPlainText(input.note);
 			const row = appendFinal(
 				tx,
+				permit,
 				draftRow(actor, item.childId, now, {
 					kind: 'case_record_link',
 					eventDate: today(now),

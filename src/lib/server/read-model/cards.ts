@@ -101,7 +101,14 @@ export function cardsFor(
 				.orderBy(asc(media.createdAt), asc(media.id))
 				.all()
 		: [];
-	const disputes = statesOf(db, entriesAbout(db, ids, 'disagreement'), today());
+	// Only disagreements this reader may see in full come with the entry they dispute.
+	const disputes = statesOf(
+		db,
+		entriesAbout(db, ids, 'disagreement').filter(
+			(d) => access.entryView(actor, relation, d) === 'full'
+		),
+		today()
+	);
 	const releases = releasesOf(
 		db,
 		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)

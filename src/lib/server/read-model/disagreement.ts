@@ -25,9 +25,14 @@ export function caseDocument(
 	const relation = access.requireChild(db, actor, 'handleDisagreements', row.childId, now);
 	if (access.entryView(actor, relation, row) !== 'full') throw new access.AccessDenied('not-found');
 	accessLog.record(db, { actor, action: 'record-viewed', childId: row.childId, address }, now);
-	const disputed =
+	// The disputed entry's own words, only where this reader may read them in full.
+	const about =
 		row.kind === 'disagreement' && row.supersedesId
 			? db.select().from(entry).where(eq(entry.id, row.supersedesId)).get()
+			: undefined;
+	const disputed =
+		about && about.childId === row.childId && access.entryView(actor, relation, about) === 'full'
+			? about
 			: undefined;
 	return {
 		child: {

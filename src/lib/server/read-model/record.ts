@@ -59,12 +59,13 @@ export function pageOf(db: Db, where: SQL | undefined, requested: number, size: 
 /** The whole record as staff see it, earliest first. Opening it is logged for the child to see. */
 export function chronology(
 	db: Db,
-	actor: access.Actor,
-	childId: string,
+	permissions: access.Permissions,
 	options: { filters: Filters; page: number; address: string | null },
 	now = new Date()
 ) {
-	const relation = access.requireChild(db, actor, 'viewRecord', childId, now);
+	const { actor } = permissions;
+	const relation = permissions.require('viewRecord');
+	const childId = relation.child.id;
 	if (!relation.own) {
 		accessLog.record(
 			db,
@@ -110,7 +111,7 @@ export function chronology(
 		page,
 		pages,
 		total,
-		mayWrite: access.allowsChild(db, actor, 'writeRecord', childId, now)
+		mayWrite: permissions.can.writeRecord
 	};
 }
 
@@ -143,12 +144,18 @@ export function entryDetail(
 	db: Db,
 	actor: access.Actor,
 	entryId: string,
-	options: { address: string | null; locale: string | null },
+	options: {
+		address: string | null;
+		locale: string | null;
+		/** This request's answers, so the page asks about the entry's child once. */
+		permissions?: access.PermissionCache;
+	},
 	now = new Date()
 ) {
 	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
 	if (!row) throw new access.AccessDenied('not-found');
-	const relation = access.requireChild(db, actor, 'viewRecord', row.childId, now);
+	const permissions = access.permissionsOn(db, actor, row.childId, now, options.permissions);
+	const relation = permissions.require('viewRecord');
 	if (access.entryView(actor, relation, row) === 'hidden')
 		throw new access.AccessDenied('not-found');
 	if (!relation.own) {
@@ -168,7 +175,7 @@ export function entryDetail(
 			row.status === 'final' &&
 			row.kind !== 'confidential_release' &&
 			shown!.view === 'full' &&
-			access.allowsChild(db, actor, 'writeRecord', row.childId, now),
+			permissions.can.writeRecord,
 		mayRelease: access.inConfidentialReview(actor, relation, row, !!release),
 		/** An advocate, with the child, may say the child disagrees. */
 		mayDisagree: access.mayDispute(actor, relation, row, release?.visibility ?? null),

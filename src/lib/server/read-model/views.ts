@@ -25,7 +25,7 @@ export function myViews(db: Db, actor: access.Actor, locale: string, now = new D
 		.limit(50)
 		.all();
 	return {
-		meetings: upcomingMeetings(db, actor, actor.childId, now),
+		meetings: upcomingMeetings(db, actor, relation, now),
 		drafts: ownDrafts(db, actor, relation).filter((d) => d.kind === 'view'),
 		views: cardsFor(db, actor, relation, rows, locale)
 	};

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
 import { actorFor, assignTo, finalEntry, makeUser, makeWorld } from '../test/factories';
 import { accessLog, entry } from '../db/schema';
-import { AccessDenied } from '../access';
+import { AccessDenied, permissionsOn } from '../access';
 import { confidentialQueue, releaseConfidential, type ReleaseInput } from './confidential';
 import { childRecord, chronology } from '../read-model/record';
 import { verifyChains } from './verify';
@@ -138,7 +138,7 @@ describe('the confidential section', () => {
 		expect(db.select().from(entry).where(eq(entry.id, lodged.id)).get()).toEqual(lodged);
 		expect(verifyChains(db).ok).toBe(true);
 		// Staff see both, and where the item went.
-		const staff = chronology(db, actorFor(db, w.keyWorker), childId, {
+		const staff = chronology(db, permissionsOn(db, actorFor(db, w.keyWorker), childId), {
 			filters: {},
 			page: 1,
 			address: null

@@ -93,7 +93,11 @@ export function releasable(db: Db, actor: access.Actor, entryId: string, now = n
 	if (!access.inConfidentialReview(actor, relation, item, !!releaseOf(db, entryId))) {
 		throw new access.AccessDenied('not-found');
 	}
-	return { item, child: { id: relation.child.id, preferredName: relation.child.preferredName } };
+	return {
+		item,
+		child: { id: relation.child.id, preferredName: relation.child.preferredName },
+		permit: relation
+	};
 }
 
 function checkRelease(item: Entry, input: ReleaseInput): Problems {
@@ -125,7 +129,7 @@ export function releaseConfidential(
 ): Entry {
 	return db.transaction(
 		(tx) => {
-			const { item } = releasable(tx, actor, entryId, now);
+			const { item, permit } = releasable(tx, actor, entryId, now);
 			const problems = checkRelease(item, input);
 			if (Object.keys(problems).length) throw new RecordError(problems);
 			const today = dates.today(now);
@@ -148,7 +152,7 @@ export function releaseConfidential(
 				bodyText: body.text,
 				supersedesId: item.id
 			});
-			const final = appendFinal(tx, draft, now);
+			const final = appendFinal(tx, permit, draft, now);
 			accessLog.record(
 				tx,
 				{ actor, action: 'confidential-released', childId: item.childId, address },

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
-import { actorFor, entryInput, finalEntry, makeWorld } from '../test/factories';
+import { actorFor, assignTo, entryInput, finalEntry, makeWorld } from '../test/factories';
 import { entry } from '../db/schema';
-import { createDraft, discardDraft, finaliseEntry, updateDraft } from './write';
+import {
+	appendFinal,
+	barDraft,
+	createDraft,
+	discardDraft,
+	finaliseEntry,
+	insertDraft,
+	updateDraft
+} from './write';
+import { draftRow } from './rows';
+import { docFromPlainText } from './sanitise';
+import { relationToChild } from '../access/relation';
 import { hashOf, hashedColumns, laterColumns, rawEntry } from './chain';
 import { RecordError } from './errors';
-import { AccessDenied } from '../access';
+import { AccessDenied, requireChild } from '../access';
 
 function setup() {
 	const db = createTestDb();
@@ -172,5 +183,51 @@ describe('entries', () => {
 		expect(() =>
 			createDraft(db, actorFor(db, w.keyWorker), w.otherChild.profile.id, entryInput())
 		).toThrow(AccessDenied);
+	});
+});
+
+describe('the write primitives', () => {
+	const fields = (title: string) => ({
+		kind: 'record_entry' as const,
+		title,
+		bodyDoc: docFromPlainText(title).doc,
+		bodyText: title,
+		eventDate: '2026-01-01',
+		visibility: 'shared' as const
+	});
+
+	it('write under a permit checked for this child and this person, and no other', () => {
+		const { db, w, childId } = setup();
+		const worker = actorFor(db, w.keyWorker);
+		const socialWorker = actorFor(db, w.socialWorker);
+		const now = new Date();
+		const permit = requireChild(db, worker, 'writeRecord', childId, now);
+		const written = appendFinal(db, permit, draftRow(worker, childId, now, fields('Mine')), now);
+		expect(written).toMatchObject({ status: 'final', childId, authorUserId: worker.id });
+		// Another child's row, or a row in another person's name, under this permit: refused.
+		assignTo(db, w.keyWorker, w.otherChild.profile.id, 'key_worker');
+		const otherChild = draftRow(worker, w.otherChild.profile.id, now, fields('Elsewhere'));
+		expect(() => appendFinal(db, permit, otherChild, now)).toThrow(AccessDenied);
+		const theirs = draftRow(socialWorker, childId, now, fields('In their name'));
+		expect(() => insertDraft(db, permit, theirs)).toThrow(AccessDenied);
+		expect(() => barDraft(db, permit, theirs, now)).toThrow(AccessDenied);
+		expect(db.select().from(entry).where(eq(entry.id, theirs.id)).get()).toBeUndefined();
+	});
+
+	it('do not compile without a permit for an action that writes', () => {
+		const { db, w, childId } = setup();
+		const worker = actorFor(db, w.keyWorker);
+		const now = new Date();
+		const row = draftRow(worker, childId, now, fields('Unchecked'));
+		// Never called: what matters is that svelte-check finds each error expected.
+		const compileOnly = () => {
+			const reading = requireChild(db, worker, 'viewRecord', childId, now);
+			// @ts-expect-error a relation checked for reading is no permit to write
+			appendFinal(db, reading, row, now);
+			const unchecked = relationToChild(db, worker, childId, now)!;
+			// @ts-expect-error a relation nobody checked is no permit at all
+			insertDraft(db, unchecked, row);
+		};
+		expect(compileOnly).toBeTypeOf('function');
 	});
 });

@@ -50,20 +50,19 @@ function columnsOf(input: EntryInput) {
 function validate(
 	db: Db,
 	actor: access.Actor,
-	childId: string,
+	permit: access.Checked<'writeRecord'>,
 	input: EntryInput,
 	now: Date
 ): void {
 	const problems = checkEntry(input, now);
 	if (input.correction) {
 		const original = db.select().from(entry).where(eq(entry.id, input.correction.entryId)).get();
-		const relation = access.requireChild(db, actor, 'writeRecord', childId, now);
 		if (
 			!original ||
-			original.childId !== childId ||
+			original.childId !== permit.child.id ||
 			original.status !== 'final' ||
 			original.kind === 'confidential_release' ||
-			access.entryView(actor, relation, original) !== 'full'
+			access.entryView(actor, permit, original) !== 'full'
 		) {
 			problems.correctionReason = 'form.invalid';
 		}
@@ -80,24 +79,25 @@ export function createDraft(
 	now = new Date(),
 	address: string | null = null
 ): Entry {
-	access.requireChild(db, actor, 'writeRecord', childId, now);
-	validate(db, actor, childId, input, now);
+	const permit = access.requireChild(db, actor, 'writeRecord', childId, now);
+	validate(db, actor, permit, input, now);
 	const columns = columnsOf(input);
 	const row = draftRow(actor, childId, now, {
 		...columns,
 		translations: columns.translations.map((t) => ({ ...t, translatedByUserId: actor.id }))
 	});
-	db.insert(entry).values(row).run();
+	insertDraft(db, permit, row);
 	accessLog.record(db, { actor, action: 'entry-draft-saved', childId, address }, now);
 	return row;
 }
 
-function ownDraft(db: Db, actor: access.Actor, entryId: string, now: Date): Entry {
+/** The actor's own draft, with the relation checked for writing that let them at it. */
+function ownDraft(db: Db, actor: access.Actor, entryId: string, now: Date) {
 	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
 	if (!row) throw new access.AccessDenied('not-found');
-	access.requireChild(db, actor, 'writeRecord', row.childId, now);
+	const permit = access.requireChild(db, actor, 'writeRecord', row.childId, now);
 	if (row.status !== 'draft' || row.authorUserId !== actor.id) throw new access.AccessDenied();
-	return row;
+	return { draft: row, permit };
 }
 
 export function updateDraft(
@@ -108,8 +108,8 @@ export function updateDraft(
 	now = new Date(),
 	address: string | null = null
 ): void {
-	const draft = ownDraft(db, actor, entryId, now);
-	validate(db, actor, draft.childId, input, now);
+	const { draft, permit } = ownDraft(db, actor, entryId, now);
+	validate(db, actor, permit, input, now);
 	const columns = columnsOf(input);
 	db.update(entry)
 		.set({
@@ -133,7 +133,7 @@ export function discardDraft(
 	now = new Date(),
 	address: string | null = null
 ): string {
-	const draft = ownDraft(db, actor, entryId, now);
+	const { draft } = ownDraft(db, actor, entryId, now);
 	db.delete(entry)
 		.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
 		.run();
@@ -146,10 +146,25 @@ export function discardDraft(
 }
 
 /**
+ * The write primitives below put entries into a record. Each takes a permit: the relation to the
+ * child that the access module checked for an action that writes (access/checked.ts), for the
+ * person whose name the row carries. Without one the call does not compile; with one for another
+ * child or person it throws.
+ */
+
+/** A new draft row, as made by `draftRow`: only its author sees it until it is barred. */
+export function insertDraft(db: Db, permit: access.WritePermit, row: Entry): Entry {
+	access.requireWritable(permit, row);
+	db.insert(entry).values(row).run();
+	return row;
+}
+
+/**
  * Bars a draft, inside the caller's immediate transaction: it joins the child's chain with its
  * place, the previous entry's hash and its own. From then on the database refuses any change.
  */
-export function barDraft(tx: Db, draft: Entry, now: Date): Entry {
+export function barDraft(tx: Db, permit: access.WritePermit, draft: Entry, now: Date): Entry {
+	access.requireWritable(permit, draft);
 	const raw = rawEntry(tx, draft.id)!;
 	const head = chainHead(tx, draft.childId);
 	const seq = (head?.seq ?? 0) + 1;
@@ -177,9 +192,9 @@ export function barDraft(tx: Db, draft: Entry, now: Date): Entry {
 }
 
 /** Writes a row made whole by the server (a decision, an answer, a call for help) straight in. */
-export function appendFinal(tx: Db, row: Entry, now: Date): Entry {
-	tx.insert(entry).values(row).run();
-	return barDraft(tx, row, now);
+export function appendFinal(tx: Db, permit: access.WritePermit, row: Entry, now: Date): Entry {
+	insertDraft(tx, permit, row);
+	return barDraft(tx, permit, row, now);
 }
 
 /** Finalising "bars" an entry, in one immediate transaction: see barDraft. */
@@ -192,8 +207,8 @@ export function finaliseEntry(
 ): Entry {
 	return db.transaction(
 		(tx) => {
-			const draft = ownDraft(tx, actor, entryId, now);
-			const final = barDraft(tx, draft, now);
+			const { draft, permit } = ownDraft(tx, actor, entryId, now);
+			const final = barDraft(tx, permit, draft, now);
 			accessLog.record(
 				tx,
 				{ actor, action: 'entry-finalised', childId: draft.childId, address },

@@ -14,7 +14,7 @@ import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
 import { draftRow } from '../record/rows';
 import { isInFuture } from '../dates/day';
-import { barDraft } from '../record/write';
+import { barDraft, insertDraft } from '../record/write';
 import { RecordError } from '../record/errors';
 import type { Problems } from '../validation';
 import type { ChildEntryInput } from './input';
@@ -25,8 +25,14 @@ import type { ChildEntryInput } from './input';
  * it when ready. Until then it is a draft only they can see.
  */
 
-/** The workers and advocate a child can say helped them. */
-export function helpersFor(db: Db, childId: string, now = new Date()) {
+/** The workers and advocate a child can say helped them, for the child writing. */
+export function helpersFor(
+	db: Db,
+	actor: access.Actor,
+	relation: access.Checked<'writeOwn'>,
+	now = new Date()
+) {
+	const childId = access.requireOnRelation(actor, 'writeOwn', relation).child.id;
 	return db
 		.selectDistinct({ id: user.id, name: user.displayName, postTitle: user.postTitle })
 		.from(assignment)
@@ -36,7 +42,14 @@ export function helpersFor(db: Db, childId: string, now = new Date()) {
 		.all();
 }
 
-function check(db: Db, childId: string, input: ChildEntryInput, now: Date): Problems {
+function check(
+	db: Db,
+	actor: access.Actor,
+	permit: access.Checked<'writeOwn'>,
+	input: ChildEntryInput,
+	now: Date
+): Problems {
+	const childId = permit.child.id;
 	const problems: Problems = {};
 	const answered =
 		input.body.text ||
@@ -45,7 +58,7 @@ function check(db: Db, childId: string, input: ChildEntryInput, now: Date): Prob
 	if (!answered)
 		problems.body = input.kind === 'view' ? 'space.problem.emptyView' : 'form.required';
 	if (isInFuture(input.eventDate, now)) problems.eventDate = 'record.problem.future';
-	if (input.helpedBy && !helpersFor(db, childId, now).some((h) => h.id === input.helpedBy)) {
+	if (input.helpedBy && !helpersFor(db, actor, permit, now).some((h) => h.id === input.helpedBy)) {
 		problems.helpedBy = 'form.invalid';
 	}
 	if (input.details.meetingId) {
@@ -79,10 +92,9 @@ function columnsOf(db: Db, input: ChildEntryInput) {
 	};
 }
 
-function ownChild(db: Db, actor: access.Actor, now: Date): string {
+function ownChild(db: Db, actor: access.Actor, now: Date) {
 	if (!actor.childId) throw new access.AccessDenied();
-	access.requireChild(db, actor, 'writeOwn', actor.childId, now);
-	return actor.childId;
+	return access.requireChild(db, actor, 'writeOwn', actor.childId, now);
 }
 
 export function createChildDraft(
@@ -91,29 +103,31 @@ export function createChildDraft(
 	input: ChildEntryInput,
 	now = new Date()
 ): Entry {
-	const childId = ownChild(db, actor, now);
-	const problems = check(db, childId, input, now);
+	const permit = ownChild(db, actor, now);
+	const problems = check(db, actor, permit, input, now);
 	if (Object.keys(problems).length) throw new RecordError(problems);
-	const row = draftRow(actor, childId, now, columnsOf(db, input));
-	db.insert(entry).values(row).run();
-	return row;
+	return insertDraft(db, permit, draftRow(actor, permit.child.id, now, columnsOf(db, input)));
 }
 
 /** The child's own draft, or AccessDenied (a draft under a private seal, too). */
 export function childDraft(db: Db, actor: access.Actor, entryId: string, now = new Date()): Entry {
+	return ownChildDraft(db, actor, entryId, now).draft;
+}
+
+function ownChildDraft(db: Db, actor: access.Actor, entryId: string, now: Date) {
 	if (!actor.childId) throw new access.AccessDenied();
-	const relation = access.requireChild(db, actor, 'writeOwn', actor.childId, now);
+	const permit = access.requireChild(db, actor, 'writeOwn', actor.childId, now);
 	const row = db.select().from(entry).where(eq(entry.id, entryId)).get();
 	if (
 		!row ||
 		row.childId !== actor.childId ||
 		row.authorUserId !== actor.id ||
 		row.status !== 'draft' ||
-		access.entryView(actor, relation, row) !== 'full'
+		access.entryView(actor, permit, row) !== 'full'
 	) {
 		throw new access.AccessDenied('not-found');
 	}
-	return row;
+	return { draft: row, permit };
 }
 
 export function updateChildDraft(
@@ -123,8 +137,8 @@ export function updateChildDraft(
 	input: ChildEntryInput,
 	now = new Date()
 ): void {
-	const draft = childDraft(db, actor, entryId, now);
-	const problems = check(db, draft.childId, input, now);
+	const { draft, permit } = ownChildDraft(db, actor, entryId, now);
+	const problems = check(db, actor, permit, input, now);
 	if (Object.keys(problems).length) throw new RecordError(problems);
 	const { details, ...columns } = columnsOf(db, input);
 	db.update(entry)
@@ -146,7 +160,7 @@ export function sendChildEntry(
 ): Entry {
 	return db.transaction(
 		(tx) => {
-			const draft = childDraft(tx, actor, entryId, now);
+			const { draft, permit } = ownChildDraft(tx, actor, entryId, now);
 			const files = tx
 				.select()
 				.from(media)
@@ -169,7 +183,7 @@ export function sendChildEntry(
 				.set({ details, updatedAt: now })
 				.where(and(eq(entry.id, entryId), eq(entry.status, 'draft')))
 				.run();
-			const final = barDraft(tx, { ...draft, details }, now);
+			const final = barDraft(tx, permit, { ...draft, details }, now);
 			accessLog.record(
 				tx,
 				{ actor, action: 'entry-finalised', childId: draft.childId, address },

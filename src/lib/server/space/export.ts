@@ -30,7 +30,9 @@ export async function exportOwn(
 			)
 		)
 		.orderBy(asc(entry.eventSort), asc(entry.recordedAt))
-		.all();
+		.all()
+		// The download holds each entry's words: only what the rule shows in full, never a note.
+		.filter((r) => access.entryView(actor, relation, r) === 'full');
 	const files = rows.length
 		? db
 				.select()

@@ -1,6 +1,6 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db';
-import { assignment, childProfile, user, type Entry } from '../db/schema';
+import { assignment, user, type Entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
@@ -16,10 +16,18 @@ import * as dates from '../dates/day';
 export const urgencies = ['talk', 'unsafe'] as const;
 export type Urgency = (typeof urgencies)[number];
 
-/** The people a call for help reaches: the child's case workers and their (not new) managers. */
-export function whoIsTold(db: Db, childId: string, now = new Date()) {
-	const child = db.select().from(childProfile).where(eq(childProfile.id, childId)).get();
-	if (!child) return [];
+/**
+ * The people a call for help reaches: the child's case workers and their (not new) managers. Asked
+ * by the child, on their own record.
+ */
+export function whoIsTold(
+	db: Db,
+	actor: access.Actor,
+	relation: access.Checked<'writeOwn'>,
+	now = new Date()
+) {
+	const child = access.requireOnRelation(actor, 'writeOwn', relation).child;
+	const childId = child.id;
 	const workers = db
 		.select({ id: user.id, name: user.displayName, postTitle: user.postTitle, role: user.role })
 		.from(assignment)
@@ -64,7 +72,7 @@ export function askForHelp(
 ): { entry: Entry; told: ReturnType<typeof whoIsTold> } {
 	if (!actor.childId) throw new access.AccessDenied();
 	const childId = actor.childId;
-	access.requireChild(db, actor, 'writeOwn', childId, now);
+	const permit = access.requireChild(db, actor, 'writeOwn', childId, now);
 	const today = dates.today(now);
 	const body = docFromPlainText(words);
 	return db.transaction(
@@ -80,9 +88,9 @@ export function askForHelp(
 				bodyText: body.text,
 				details: { urgent: urgency }
 			});
-			const final = appendFinal(tx, draft, now);
+			const final = appendFinal(tx, permit, draft, now);
 			accessLog.record(tx, { actor, action: 'help-asked', childId, address }, now);
-			return { entry: final, told: whoIsTold(tx, childId, now) };
+			return { entry: final, told: whoIsTold(tx, actor, permit, now) };
 		},
 		{ behavior: 'immediate' }
 	);

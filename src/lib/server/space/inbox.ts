@@ -139,7 +139,7 @@ export function answerView(
 				supersedesId: view.id,
 				details: { respondsTo: view.id }
 			});
-			const final = appendFinal(tx, draft, now);
+			const final = appendFinal(tx, relation, draft, now);
 			accessLog.record(tx, { actor, action: 'view-answered', childId: view.childId, address }, now);
 			return final;
 		},

@@ -67,9 +67,17 @@ export function cancelMeeting(
 		.run();
 }
 
-/** What is coming, soonest first, for anyone who may read the child's record. */
-export function upcomingMeetings(db: Db, actor: access.Actor, childId: string, now = new Date()) {
-	access.requireChild(db, actor, 'viewRecord', childId, now);
+/**
+ * What is coming, soonest first, for anyone who may read the child's record: on the relation this
+ * request loaded for the child, checked again here.
+ */
+export function upcomingMeetings(
+	db: Db,
+	actor: access.Actor,
+	relation: access.ChildRelation,
+	now = new Date()
+) {
+	const childId = access.requireOnRelation(actor, 'viewRecord', relation).child.id;
 	return db
 		.select()
 		.from(meeting)

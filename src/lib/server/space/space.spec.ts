@@ -7,7 +7,13 @@ import { AccessDenied, requireChild } from '../access';
 import { RecordError } from '../record/errors';
 import { verifyChains } from '../record/verify';
 import { childRecord } from '../read-model/record';
-import { createChildDraft, ownDrafts, sendChildEntry, updateChildDraft } from './child-entries';
+import {
+	createChildDraft,
+	helpersFor,
+	ownDrafts,
+	sendChildEntry,
+	updateChildDraft
+} from './child-entries';
 import { scheduleMeeting, upcomingMeetings } from './meetings';
 import { askForHelp, whoIsTold } from './help';
 import { answerView, inboxFor, markRead } from './inbox';
@@ -57,6 +63,12 @@ describe("the child's own entries", () => {
 		expect(() => createChildDraft(db, child, childEntryInput({ helpedBy: stranger.id }))).toThrow(
 			RecordError
 		);
+		// Who may be named is the child's to ask, on their own checked relation, nobody else's.
+		const own = requireChild(db, child, 'writeOwn', w.child.profile.id);
+		expect(helpersFor(db, child, own).map((h) => h.id)).toContain(w.advocate.id);
+		const worker = actorFor(db, w.keyWorker);
+		expect(() => helpersFor(db, worker, own)).toThrow(AccessDenied);
+		expect(() => whoIsTold(db, worker, own)).toThrow(AccessDenied);
 	});
 
 	it('are for the child alone to write', () => {
@@ -119,7 +131,8 @@ describe('views before reviews', () => {
 			time: '10:00',
 			chairedBy: 'Priya Shah, IRO'
 		});
-		expect(upcomingMeetings(db, child, childId).map((m) => m.id)).toEqual([review.id]);
+		const ownRecord = requireChild(db, child, 'viewRecord', childId);
+		expect(upcomingMeetings(db, child, ownRecord).map((m) => m.id)).toEqual([review.id]);
 		expect(() =>
 			scheduleMeeting(db, actorFor(db, w.advocate), childId, {
 				kind: 'other',
@@ -175,7 +188,8 @@ describe('asking for help now', () => {
 		expect(told.map((p) => p.id).sort()).toEqual(
 			[w.keyWorker.id, w.socialWorker.id, w.manager.id].sort()
 		);
-		expect(whoIsTold(db, w.child.profile.id).map((p) => p.id)).not.toContain(w.advocate.id);
+		const own = requireChild(db, child, 'writeOwn', w.child.profile.id);
+		expect(whoIsTold(db, child, own).map((p) => p.id)).not.toContain(w.advocate.id);
 		expect(inboxFor(db, worker)[0]).toMatchObject({ id: asked.id, urgent: 'unsafe', unread: true });
 		expect(inboxFor(db, actorFor(db, w.manager))[0]).toMatchObject({ id: asked.id });
 		expect(inboxFor(db, actorFor(db, w.advocate)).map((i) => i.id)).not.toContain(asked.id);

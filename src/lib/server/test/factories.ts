@@ -6,15 +6,17 @@ import {
 	organisation,
 	unit,
 	user,
+	type Entry,
 	type Relationship,
 	type Role,
 	type User
 } from '../db/schema';
 import { randomId } from '../crypto/random';
-import { actorFrom, type Actor } from '../access';
+import { actorFrom, isChildRole, requireChild, type Actor } from '../access';
 import type { EntryInput } from '../record/input';
 import { docFromPlainText } from '../record/sanitise';
-import { createDraft, finaliseEntry } from '../record/write';
+import { appendFinal, createDraft, finaliseEntry } from '../record/write';
+import { draftRow } from '../record/rows';
 import type { ChildEntryInput } from '../space/input';
 import { addDays, today } from '../dates/day';
 
@@ -229,4 +231,31 @@ export function childEntryInput(overrides: Partial<ChildEntryInput> = {}): Child
 		details: {},
 		...overrides
 	};
+}
+
+/**
+ * A final entry written straight in, past the forms' input rules (a staff-only disagreement, a
+ * child's confidential item): for tests that readers never show what the rules say is not theirs,
+ * whatever the rows hold. Still under a permit, as every write is: the author's own.
+ */
+export function appendRow(
+	db: Db,
+	author: User,
+	childId: string,
+	fields: Pick<Entry, 'kind' | 'visibility'> & Partial<Entry>,
+	now = new Date()
+): Entry {
+	const actor = actorFor(db, author);
+	const permit = isChildRole(actor.role)
+		? requireChild(db, actor, 'writeOwn', childId, now)
+		: requireChild(db, actor, 'writeRecord', childId, now);
+	const body = docFromPlainText(`Row ${next()}`);
+	const row = draftRow(actor, childId, now, {
+		title: `Row ${next()}`,
+		bodyDoc: body.doc,
+		bodyText: body.text,
+		eventDate: addDays(today(now), -1),
+		...fields
+	});
+	return appendFinal(db, permit, row, now);
 }

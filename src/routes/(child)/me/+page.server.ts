@@ -6,11 +6,13 @@ import { codeNotice, unsealPrivate } from '$lib/server/accounts/seal';
 import { yourWorkers } from '$lib/server/children/profile';
 import { FormReader } from '$lib/server/validation';
 import { guard, guardAsync, readForm, requireChildActor } from '$lib/server/web/guards';
+import { permissionsFor } from '$lib/server/web/permissions';
 
-export const load: PageServerLoad = ({ locals }) => {
-	const actor = requireChildActor(locals);
+export const load: PageServerLoad = (event) => {
+	const actor = requireChildActor(event.locals);
 	const db = getDb();
-	const next = actor.childId ? upcomingMeetings(db, actor, actor.childId)[0] : undefined;
+	const own = actor.childId ? permissionsFor(event, actor, actor.childId).relation : null;
+	const next = own ? guard(() => upcomingMeetings(db, actor, own))[0] : undefined;
 	return {
 		name: actor.displayName,
 		careLeaver: actor.role === 'care_leaver',
@@ -19,7 +21,7 @@ export const load: PageServerLoad = ({ locals }) => {
 		// Someone signed in with a sign-in code lately: the child is told, and may unseal.
 		codes: guard(() => codeNotice(db, actor)),
 		// Who is assigned to them: a new name stands out.
-		workers: actor.childId ? guard(() => yourWorkers(db, actor, actor.childId!)) : []
+		workers: own ? guard(() => yourWorkers(db, actor, own)) : []
 	};
 };
 

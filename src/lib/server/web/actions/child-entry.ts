@@ -1,8 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { getDb } from '../../db';
-import { childProfile } from '../../db/schema';
-import type { Actor } from '../../access';
+import * as access from '../../access';
 import { RecordError } from '../../record/errors';
 import { readChildEntryForm, type ChildKind } from '../../space/input';
 import { createChildDraft, sendChildEntry, updateChildDraft } from '../../space/child-entries';
@@ -18,15 +16,16 @@ import { today } from '../../dates/day';
  */
 export async function saveChildEntry(
 	event: RequestEvent,
-	actor: Actor,
+	actor: access.Actor,
+	relation: access.Checked<'writeOwn'>,
 	target: { kind: ChildKind; draftId: string | null; sentTo: string }
 ) {
+	const { child } = guard(() => access.requireOnRelation(actor, 'writeOwn', relation));
 	const data = await readForm(event.request);
 	const form = new FormReader(data);
 	const db = getDb();
 	const now = new Date();
-	const child = db.select().from(childProfile).where(eq(childProfile.id, actor.childId!)).get();
-	const birthYear = child?.dateOfBirth ? Number(child.dateOfBirth.slice(0, 4)) : null;
+	const birthYear = child.dateOfBirth ? Number(child.dateOfBirth.slice(0, 4)) : null;
 	const input = readChildEntryForm(form, target.kind, {
 		today: today(now),
 		birthYear

@@ -8,19 +8,22 @@ import { removeAttachment } from '$lib/server/space/attachments';
 import { draftValues, type ChildKind } from '$lib/server/space/input';
 import { saveChildEntry } from '$lib/server/web/actions/child-entry';
 import { guard, guardAsync, readForm, requireChildActor } from '$lib/server/web/guards';
+import { requireFor } from '$lib/server/web/permissions';
 
 const sentTo = (kind: string) => (kind === 'view' ? '/me/views' : '/me/story');
 
 /** A draft the child saved (or that a refused photo sent them back to): carry on, or send it. */
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = (event) => {
+	const { locals, params, url } = event;
 	const actor = requireChildActor(locals);
+	const writing = requireFor(event, actor, actor.childId, 'writeOwn');
 	const db = getDb();
 	const draft = guard(() => childDraft(db, actor, params.entryId));
 	const problem = url.searchParams.get('problem');
 	return {
 		kind: draft.kind as ChildKind,
 		values: draftValues(draft),
-		helpers: helpersFor(db, actor.childId!),
+		helpers: helpersFor(db, actor, writing),
 		attached: db
 			.select({ id: media.id, kind: media.kind, caption: media.caption })
 			.from(media)
@@ -36,7 +39,8 @@ export const actions: Actions = {
 	save: async (event) => {
 		const actor = requireChildActor(event.locals);
 		const draft = guard(() => childDraft(getDb(), actor, event.params.entryId));
-		return saveChildEntry(event, actor, {
+		const writing = requireFor(event, actor, actor.childId, 'writeOwn');
+		return saveChildEntry(event, actor, writing, {
 			kind: draft.kind as ChildKind,
 			draftId: draft.id,
 			sentTo: sentTo(draft.kind)

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { helpersFor } from '$lib/server/space/child-entries';
 import { saveChildEntry } from '$lib/server/web/actions/child-entry';
 import { requireChildActor } from '$lib/server/web/guards';
+import { requireFor } from '$lib/server/web/permissions';
 
 const storyKinds = ['life_event', 'memory'] as const;
 const starters = ['home', 'person', 'school', 'proud', 'pet', 'celebration'];
@@ -15,13 +16,15 @@ function kindOf(url: URL) {
 }
 
 /** Adding to my life story: something that happened, or a memory (a photo, a certificate...). */
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = (event) => {
+	const { locals, url } = event;
 	const actor = requireChildActor(locals);
+	const writing = requireFor(event, actor, actor.childId, 'writeOwn');
 	const kind = kindOf(url);
 	return {
 		kind,
 		prompt: starters.find((s) => s === url.searchParams.get('prompt')) ?? '',
-		helpers: helpersFor(getDb(), actor.childId!),
+		helpers: helpersFor(getDb(), actor, writing),
 		values: { visibility: 'workers' }
 	};
 };
@@ -29,7 +32,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const actor = requireChildActor(event.locals);
-		return saveChildEntry(event, actor, {
+		const writing = requireFor(event, actor, actor.childId, 'writeOwn');
+		return saveChildEntry(event, actor, writing, {
 			kind: kindOf(event.url),
 			draftId: null,
 			sentTo: '/me/story'

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { allowsChild, requireChild } from '$lib/server/access';
+import { requireChild } from '$lib/server/access';
 import {
 	cancelMeeting,
 	readMeetingForm,
@@ -10,17 +10,18 @@ import {
 } from '$lib/server/space/meetings';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+import { permissionsFor } from '$lib/server/web/permissions';
 
 /** Reviews and meetings coming up for a child, so they can prepare their views. */
-export const load: PageServerLoad = ({ locals, params, url }) => {
-	const actor = requireStaffActor(locals);
-	const db = getDb();
-	const relation = guard(() => requireChild(db, actor, 'viewRecord', params.childId));
+export const load: PageServerLoad = (event) => {
+	const actor = requireStaffActor(event.locals);
+	const permissions = permissionsFor(event, actor, event.params.childId);
+	const relation = guard(() => permissions.require('viewRecord'));
 	return {
 		child: { id: relation.child.id, preferredName: relation.child.preferredName },
-		meetings: upcomingMeetings(db, actor, params.childId),
-		maySchedule: allowsChild(db, actor, 'scheduleMeetings', params.childId),
-		scheduled: url.searchParams.has('scheduled')
+		meetings: upcomingMeetings(getDb(), actor, relation),
+		maySchedule: permissions.can.scheduleMeetings,
+		scheduled: event.url.searchParams.has('scheduled')
 	};
 };
 

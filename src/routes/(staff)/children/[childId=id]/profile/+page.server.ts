@@ -1,16 +1,17 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { allowsChild, requireChild } from '$lib/server/access';
+import { requireChild } from '$lib/server/access';
 import { readProfile, updateProfile } from '$lib/server/children/profile';
 import { profileFields, readProfileForm } from '$lib/server/children/profile-form';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+import { permissionsFor } from '$lib/server/web/permissions';
 
-export const load: PageServerLoad = ({ locals, params }) => {
-	const actor = requireStaffActor(locals);
-	const db = getDb();
-	const profile = guard(() => readProfile(db, actor, params.childId, locals.address));
+export const load: PageServerLoad = (event) => {
+	const actor = requireStaffActor(event.locals);
+	const permissions = permissionsFor(event, actor, event.params.childId);
+	const profile = guard(() => readProfile(getDb(), permissions, event.locals.address));
 	const values: Record<string, string> = {};
 	for (const field of profileFields) {
 		const value = profile[field.name];
@@ -21,7 +22,7 @@ export const load: PageServerLoad = ({ locals, params }) => {
 		preferredName: profile.preferredName,
 		fields: profileFields,
 		values,
-		mayEdit: allowsChild(db, actor, 'editProfile', profile.id)
+		mayEdit: permissions.can.editProfile
 	};
 };
 

@@ -6,18 +6,26 @@ import { draftForm } from '$lib/server/record/form-data';
 import { discardDraft } from '$lib/server/record/write';
 import { saveEntry } from '$lib/server/web/actions/entry';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
+import { permissionCache, permissionsFor } from '$lib/server/web/permissions';
 import { answerView, markRead } from '$lib/server/space/inbox';
 import { linkCaseRecord, readLinkForm } from '$lib/server/disagreements/steps';
-import { allowsChild, requireChild } from '$lib/server/access';
+import { requireChild } from '$lib/server/access';
 import { RecordError } from '$lib/server/record/errors';
 import { FormReader } from '$lib/server/validation';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+export const load: PageServerLoad = (event) => {
+	const { locals, params, url } = event;
 	const actor = requireStaffActor(locals);
 	const db = getDb();
 	const detail = guard(() =>
-		entryDetail(db, actor, params.entryId, { address: locals.address, locale: null })
+		entryDetail(db, actor, params.entryId, {
+			address: locals.address,
+			locale: null,
+			permissions: permissionCache(event)
+		})
 	);
+	// Asked once: entryDetail has just put the answers for this child in the request's cache.
+	const { can } = permissionsFor(event, actor, detail.child.id);
 	if (detail.entry.view === 'full' && detail.child.id !== params.childId) {
 		redirect(303, `/children/${detail.child.id}/record/${params.entryId}`);
 	}
@@ -35,7 +43,7 @@ export const load: PageServerLoad = ({ locals, params, url }) => {
 			detail.entry.view === 'full' &&
 			detail.entry.kind === 'view' &&
 			detail.entry.status === 'final' &&
-			allowsChild(db, actor, 'writeRecord', detail.child.id),
+			can.writeRecord,
 		form: detail.draft ? guard(() => draftForm(db, actor, params.entryId)) : null,
 		notice:
 			(['finalised', 'saved', 'moved', 'answered', 'linked'] as const).find((n) =>
