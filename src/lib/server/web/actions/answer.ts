@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { AccountError } from '../../accounts/errors';
 import { MediaError } from '../../media/errors';
 import { RecordError } from '../../record/errors';
@@ -54,4 +54,9 @@ export async function answer<T, E extends object = object>(
 		if (!problems) throw e;
 		return refused(form, problems, options.extra);
 	}
+}
+
+/** Whether `answer` gave the form back, for an action that goes on when it did not. */
+export function isRefused<T, E extends object>(result: T | Refused<E>): result is Refused<E> {
+	return isActionFailure(result);
 }

@@ -1,7 +1,7 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../../db';
 import * as access from '../../access';
-import { RecordError } from '../../record/errors';
+import { answer, isRefused, refused } from './answer';
 import { readChildEntryForm, type ChildKind } from '../../space/input';
 import { createChildDraft, sendChildEntry, updateChildDraft } from '../../space/child-entries';
 import { attachUploads } from './uploads';
@@ -31,24 +31,19 @@ export async function saveChildEntry(
 		birthYear
 	});
 	const send = form.text('intent') === 'send';
-	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
-	let id = target.draftId;
-	try {
-		guard(() => {
-			if (id) updateChildDraft(db, actor, id, input, now);
-			else id = createChildDraft(db, actor, input, now).id;
-		});
-	} catch (e) {
-		if (e instanceof RecordError) {
-			return fail(400, { values: form.values, problems: e.problems as Record<string, string> });
-		}
-		throw e;
-	}
-	const problems = await attachUploads(db, actor, id!, data, form);
+	if (!form.ok) return refused(form, form.problems);
+	const saved = await answer(form, () => {
+		if (!target.draftId) return createChildDraft(db, actor, input, now).id;
+		updateChildDraft(db, actor, target.draftId, input, now);
+		return target.draftId;
+	});
+	if (isRefused(saved)) return saved;
+	const id = saved;
+	const problems = await attachUploads(db, actor, id, data, form);
 	if (problems.length) {
 		redirect(303, `/me/drafts/${id}?problem=${encodeURIComponent(problems[0]!)}`);
 	}
 	if (!send) redirect(303, `/me/drafts/${id}?saved`);
-	guard(() => sendChildEntry(db, actor, id!, event.locals.address, now));
+	guard(() => sendChildEntry(db, actor, id, event.locals.address, now));
 	redirect(303, `${target.sentTo}?sent`);
 }

@@ -1,11 +1,11 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../../db';
 import type { Actor } from '../../access';
-import { RecordError } from '../../record/errors';
+import { answer, refused } from './answer';
 import { readEntryForm } from '../../record/entry-form';
 import { createDraft, finaliseEntry, updateDraft } from '../../record/write';
 import { FormReader } from '../../validation';
-import { guard, readForm } from '../guards';
+import { readForm } from '../guards';
 
 /**
  * Saves the entry form as a new draft or over an existing one, and finalises it when asked. A
@@ -19,21 +19,14 @@ export async function saveEntry(
 	const form = new FormReader(await readForm(event.request));
 	const input = readEntryForm(form, target.correctsId);
 	const finalise = form.text('intent') === 'finalise';
-	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
+	if (!form.ok) return refused(form, form.problems);
 	const db = getDb();
-	let id = target.draftId;
-	try {
-		guard(() => {
-			const address = event.locals.address;
-			if (id) updateDraft(db, actor, id, input, new Date(), address);
-			else id = createDraft(db, actor, target.childId, input, new Date(), address).id;
-			if (finalise) finaliseEntry(db, actor, id, event.locals.address);
-		});
-	} catch (e) {
-		if (e instanceof RecordError) {
-			return fail(400, { values: form.values, problems: e.problems as Record<string, string> });
-		}
-		throw e;
-	}
-	redirect(303, `/children/${target.childId}/record/${id}${finalise ? '?finalised' : '?saved'}`);
+	return answer(form, () => {
+		const address = event.locals.address;
+		let id = target.draftId;
+		if (id) updateDraft(db, actor, id, input, new Date(), address);
+		else id = createDraft(db, actor, target.childId, input, new Date(), address).id;
+		if (finalise) finaliseEntry(db, actor, id, address);
+		redirect(303, `/children/${target.childId}/record/${id}${finalise ? '?finalised' : '?saved'}`);
+	});
 }

@@ -1,7 +1,7 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from '../../db';
 import { changePassword } from '../../accounts/password';
-import { AccountError } from '../../accounts/errors';
+import { answer, refused } from './answer';
 import { setSessionCookie } from '../../auth/cookie';
 import type { SessionUser } from '../../auth/session';
 import { FormReader } from '../../validation';
@@ -17,20 +17,19 @@ export async function submitNewPassword(
 	const current = options.askCurrent ? form.secret('current', { required: true, max: 1024 }) : null;
 	const next = form.secret('next', { required: true, max: 1024 });
 	const confirm = form.secret('confirm', { required: true, max: 1024 });
-	if (!form.ok) return fail(400, { problems: form.problems });
-	try {
-		const { token } = await changePassword(
-			getDb(),
-			person,
-			{ current, next, confirm, afterSignInCode: options.afterSignInCode },
-			event.locals.address
-		);
-		setSessionCookie(event.cookies, event.url, token);
-	} catch (e) {
-		if (e instanceof AccountError) {
-			return fail(400, { problems: { [e.field ?? 'next']: e.key } as Record<string, string> });
-		}
-		throw e;
-	}
-	redirect(303, '/');
+	if (!form.ok) return refused(form, form.problems);
+	return answer(
+		form,
+		async () => {
+			const { token } = await changePassword(
+				getDb(),
+				person,
+				{ current, next, confirm, afterSignInCode: options.afterSignInCode },
+				event.locals.address
+			);
+			setSessionCookie(event.cookies, event.url, token);
+			redirect(303, '/');
+		},
+		{ field: 'next' }
+	);
 }

@@ -1,8 +1,8 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { allowsChild, requireChild } from '$lib/server/access';
-import { RecordError } from '$lib/server/record/errors';
+import { answer, refused } from '$lib/server/web/actions/answer';
 import {
 	acknowledge,
 	decide,
@@ -46,16 +46,16 @@ function handler(event: Event) {
 
 async function step(event: Event, work: (form: FormReader) => void, done: string) {
 	const form = new FormReader(await readForm(event.request));
-	try {
-		work(form);
-	} catch (e) {
-		if (e instanceof RecordError) {
-			return fail(400, { values: form.values, problems: e.problems, step: done });
-		}
-		throw e;
-	}
-	if (!form.ok) return fail(400, { values: form.values, problems: form.problems, step: done });
-	redirect(303, `/disagreements/${event.params.disagreementId}?done=${done}`);
+	const extra = { step: done };
+	return answer(
+		form,
+		() => {
+			work(form);
+			if (!form.ok) return refused(form, form.problems, extra);
+			redirect(303, `/disagreements/${event.params.disagreementId}?done=${done}`);
+		},
+		{ extra }
+	);
 }
 
 export const actions: Actions = {

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { cardsFor } from '$lib/server/read-model/cards';
@@ -9,7 +9,7 @@ import {
 } from '$lib/server/disagreements/disagree';
 import { attachUploads } from '$lib/server/web/actions/uploads';
 import { sendChildEntry } from '$lib/server/space/child-entries';
-import { RecordError } from '$lib/server/record/errors';
+import { answer, isRefused, refused } from '$lib/server/web/actions/answer';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireChildActor } from '$lib/server/web/guards';
 
@@ -29,16 +29,12 @@ export const actions: Actions = {
 		const data = await readForm(event.request);
 		const form = new FormReader(data);
 		const input = readDisagreementForm(form);
-		if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
-		let id: string;
-		try {
-			id = guard(() =>
-				startDisagreement(db, actor, event.params.entryId, input, event.locals.address)
-			).id;
-		} catch (e) {
-			if (e instanceof RecordError) return fail(400, { values: form.values, problems: e.problems });
-			throw e;
-		}
+		if (!form.ok) return refused(form, form.problems);
+		const started = await answer(form, () =>
+			startDisagreement(db, actor, event.params.entryId, input, event.locals.address)
+		);
+		if (isRefused(started)) return started;
+		const id = started.id;
 		// Words first; a refused photo or recording never stops them being sent.
 		const problems = await attachUploads(db, actor, id, data, form);
 		guard(() => sendChildEntry(db, actor, id, event.locals.address));

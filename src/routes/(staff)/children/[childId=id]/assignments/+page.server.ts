@@ -1,4 +1,4 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import {
@@ -7,9 +7,9 @@ import {
 	endAssignment,
 	listAssignments
 } from '$lib/server/children/assignments';
-import { AccountError } from '$lib/server/accounts/errors';
+import { answer, checked } from '$lib/server/web/actions/answer';
 import { requireChild, type ChildAction } from '$lib/server/access';
-import { FormReader, type Problems } from '$lib/server/validation';
+import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 
 type Event = RequestEvent<{ childId: string }>;
@@ -30,16 +30,17 @@ async function add(event: Event) {
 	const actor = actorFor(event, 'manageAssignments');
 	const form = new FormReader(await readForm(event.request));
 	const userId = form.text('userId', { required: true, max: 64 });
-	if (!form.ok) return fail(400, { problems: form.problems });
-	try {
-		const made = guard(() =>
-			assign(getDb(), actor, event.params.childId, userId, event.locals.address)
-		);
-		return { done: made.awaitingApproval ? ('waiting' as const) : ('added' as const) };
-	} catch (e) {
-		if (e instanceof AccountError) return fail(400, { problems: { userId: e.key } as Problems });
-		throw e;
-	}
+	return (
+		checked(form) ??
+		answer(
+			form,
+			() => {
+				const made = assign(getDb(), actor, event.params.childId, userId, event.locals.address);
+				return { done: made.awaitingApproval ? ('waiting' as const) : ('added' as const) };
+			},
+			{ field: 'userId' }
+		)
+	);
 }
 
 /** Approving and ending both name one assignment of this child. */
@@ -48,16 +49,17 @@ function onAssignment(action: ChildAction, work: typeof endAssignment, done: 'en
 		const actor = actorFor(event, action);
 		const form = new FormReader(await readForm(event.request));
 		const assignmentId = form.text('assignmentId', { required: true, max: 64 });
-		if (!form.ok) return fail(400, { problems: form.problems });
-		try {
-			guard(() => work(getDb(), actor, event.params.childId, assignmentId, event.locals.address));
-		} catch (e) {
-			if (e instanceof AccountError) {
-				return fail(400, { problems: { assignmentId: e.key } as Problems });
-			}
-			throw e;
-		}
-		return { done };
+		return (
+			checked(form) ??
+			answer(
+				form,
+				() => {
+					work(getDb(), actor, event.params.childId, assignmentId, event.locals.address);
+					return { done };
+				},
+				{ field: 'assignmentId' }
+			)
+		);
 	};
 }
 

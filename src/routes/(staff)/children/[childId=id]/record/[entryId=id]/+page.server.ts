@@ -1,4 +1,4 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { entryDetail } from '$lib/server/read-model/record';
@@ -10,7 +10,7 @@ import { permissionCache, permissionsFor } from '$lib/server/web/permissions';
 import { answerView, markRead } from '$lib/server/space/inbox';
 import { linkCaseRecord, readLinkForm } from '$lib/server/disagreements/steps';
 import { requireChild } from '$lib/server/access';
-import { RecordError } from '$lib/server/record/errors';
+import { answer, checked } from '$lib/server/web/actions/answer';
 import { FormReader } from '$lib/server/validation';
 
 export const load: PageServerLoad = (event) => {
@@ -71,19 +71,18 @@ function discard(event: RequestEvent<{ childId: string; entryId: string }>) {
 }
 
 /** "You said, we did": the answer to a child's view, shown to them beside it. */
-async function answer(event: RequestEvent<{ childId: string; entryId: string }>) {
+async function answerChild(event: RequestEvent<{ childId: string; entryId: string }>) {
 	const actor = requireStaffActor(event.locals);
 	guard(() => requireChild(getDb(), actor, 'writeRecord', event.params.childId));
 	const form = new FormReader(await readForm(event.request));
 	const words = form.text('answer', { required: true, max: 4000, multiline: true });
-	if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
-	try {
-		guard(() => answerView(getDb(), actor, event.params.entryId, words, event.locals.address));
-	} catch (e) {
-		if (e instanceof RecordError) return fail(400, { values: form.values, problems: e.problems });
-		throw e;
-	}
-	redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?answered`);
+	return (
+		checked(form) ??
+		answer(form, () => {
+			answerView(getDb(), actor, event.params.entryId, words, event.locals.address);
+			redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?answered`);
+		})
+	);
 }
 
 /** Where a child's "put it in my record" contribution was put in the formal case record. */
@@ -92,16 +91,18 @@ async function link(event: RequestEvent<{ childId: string; entryId: string }>) {
 	guard(() => requireChild(getDb(), actor, 'handleDisagreements', event.params.childId));
 	const form = new FormReader(await readForm(event.request));
 	const input = readLinkForm(form);
-	if (!form.ok) return fail(400, { values: form.values, problems: form.problems, step: 'linked' });
-	try {
-		guard(() => linkCaseRecord(getDb(), actor, event.params.entryId, input, event.locals.address));
-	} catch (e) {
-		if (e instanceof RecordError) {
-			return fail(400, { values: form.values, problems: e.problems, step: 'linked' });
-		}
-		throw e;
-	}
-	redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?linked`);
+	const extra = { step: 'linked' as const };
+	return (
+		checked(form, extra) ??
+		answer(
+			form,
+			() => {
+				linkCaseRecord(getDb(), actor, event.params.entryId, input, event.locals.address);
+				redirect(303, `/children/${event.params.childId}/record/${event.params.entryId}?linked`);
+			},
+			{ extra }
+		)
+	);
 }
 
-export const actions: Actions = { save, discard, answer, link };
+export const actions: Actions = { save, discard, answer: answerChild, link };

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { cardsFor } from '$lib/server/read-model/cards';
@@ -7,7 +7,7 @@ import {
 	readDisagreementForm,
 	startDisagreement
 } from '$lib/server/disagreements/disagree';
-import { RecordError } from '$lib/server/record/errors';
+import { answer, checked } from '$lib/server/web/actions/answer';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 
@@ -29,15 +29,18 @@ export const actions: Actions = {
 		guard(() => disputableEntry(db, actor, event.params.entryId));
 		const form = new FormReader(await readForm(event.request));
 		const input = readDisagreementForm(form);
-		if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
-		try {
-			const sent = guard(() =>
-				startDisagreement(db, actor, event.params.entryId, input, event.locals.address)
-			);
-			redirect(303, `/disagreements/${sent.id}`);
-		} catch (e) {
-			if (e instanceof RecordError) return fail(400, { values: form.values, problems: e.problems });
-			throw e;
-		}
+		return (
+			checked(form) ??
+			answer(form, () => {
+				const sent = startDisagreement(
+					db,
+					actor,
+					event.params.entryId,
+					input,
+					event.locals.address
+				);
+				redirect(303, `/disagreements/${sent.id}`);
+			})
+		);
 	}
 };

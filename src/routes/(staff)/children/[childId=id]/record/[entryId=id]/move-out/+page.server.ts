@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { RecordError } from '$lib/server/record/errors';
+import { answer, checked } from '$lib/server/web/actions/answer';
 import { readReleaseForm, releasable, releaseConfidential } from '$lib/server/record/confidential';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
@@ -33,15 +33,12 @@ export const actions: Actions = {
 		const { item } = guard(() => releasable(db, actor, event.params.entryId));
 		const form = new FormReader(await readForm(event.request));
 		const input = readReleaseForm(form);
-		if (!form.ok) return fail(400, { values: form.values, problems: form.problems });
-		try {
-			guard(() => releaseConfidential(db, actor, item.id, input, event.locals.address));
-		} catch (e) {
-			if (e instanceof RecordError) {
-				return fail(400, { values: form.values, problems: e.problems as Record<string, string> });
-			}
-			throw e;
-		}
-		redirect(303, `/children/${item.childId}/record/${item.id}?moved`);
+		return (
+			checked(form) ??
+			answer(form, () => {
+				releaseConfidential(db, actor, item.id, input, event.locals.address);
+				redirect(303, `/children/${item.childId}/record/${item.id}?moved`);
+			})
+		);
 	}
 };
