@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 
@@ -67,11 +67,5 @@ export default defineConfig({
 				]
 			}
 		})
-	],
-	test: {
-		include: ['src/**/*.spec.ts'],
-		environment: 'node',
-		expect: { requireAssertions: true },
-		env: { WAYMARK_SECRET: 'test-secret-test-secret-test-secret-0123' }
-	}
+	]
 });

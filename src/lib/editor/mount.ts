@@ -1,5 +1,6 @@
 import { Editor, type JSONContent } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import type { EditorLabels } from '$lib/enhance/contract';
 
 /**
  * The tiptap editor, loaded only where someone writes. It offers exactly what the server keeps:
@@ -8,16 +9,7 @@ import StarterKit from '@tiptap/starter-kit';
  * framework (through the page script) both use this one editor.
  */
 
-export interface EditorLabels {
-	toolbar: string;
-	heading: string;
-	subheading: string;
-	bold: string;
-	bullets: string;
-	numbers: string;
-	link: string;
-	linkPrompt: string;
-}
+export type { EditorLabels };
 
 export interface EditorOptions {
 	/** The hidden input's name: the server reads the document from it. */

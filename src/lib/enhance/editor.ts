@@ -1,24 +1,21 @@
-import { mountEditor, startingContent, type EditorLabels } from '$lib/editor/mount';
+import { mountEditor, startingContent } from '$lib/editor/mount';
+import { parseEditorUpgrade } from './contract';
 
 /**
- * Puts the editor in place of a child's plain text box (`<textarea data-editor="small"
- * data-doc="…" data-labels="…">` from body-field.svelte), starting from what they typed, and
- * keeping their place: the editor takes the focus the box had.
+ * Puts the editor, with the child's small toolbar, in place of their plain text box (the box
+ * carried `editorBox(…)` from body-field.svelte: the saved document and the toolbar's words),
+ * starting from what they typed, and keeping their place: the editor takes the focus the box had.
+ * A box whose payload does not read stays a plain box, which works as well.
  */
-export function upgrade(textarea: HTMLTextAreaElement, small: boolean): void {
-	const field = textarea.closest('.field');
-	const label = field?.querySelector('label');
-	if (!label || !textarea.isConnected) return;
-	const labels = JSON.parse(textarea.dataset.labels ?? '{}') as EditorLabels;
+export function upgrade(textarea: HTMLTextAreaElement, json: string | null): void {
+	const upgrade = parseEditorUpgrade(json);
+	const label = textarea.labels?.[0];
+	if (!upgrade || !label || !textarea.isConnected) return;
 	label.id ||= `${textarea.id}-label`;
 	label.removeAttribute('for');
 	const container = document.createElement('div');
 	const focus = document.activeElement === textarea;
-	const content = startingContent(
-		textarea.value,
-		textarea.defaultValue,
-		textarea.dataset.doc ?? ''
-	);
+	const content = startingContent(textarea.value, textarea.defaultValue, upgrade.doc);
 	// The plain box leaves the form: the words go as the editor's document instead.
 	textarea.replaceWith(container);
 	mountEditor(container, {
@@ -27,7 +24,7 @@ export function upgrade(textarea: HTMLTextAreaElement, small: boolean): void {
 		labelledBy: label.id,
 		describedBy: textarea.getAttribute('aria-describedby') ?? undefined,
 		focus,
-		small,
-		labels
+		small: true,
+		labels: upgrade.labels
 	});
 }

@@ -1,7 +1,8 @@
 /**
- * The little JavaScript every page gets, hydrated or not: it finds what it works on by data
- * attributes, through one listener, so it also serves pages SvelteKit draws later. The build emits
- * it as its own entry (see vite.config.ts), so pages without SvelteKit's client still get it.
+ * The little JavaScript of the pages served without SvelteKit's client (the `csr = false` groups,
+ * through page-script.svelte; hydrated pages use Svelte and `use:enhance` instead). It finds what
+ * it works on by the data attributes of ./contract.ts, which the components write, through one
+ * listener. The build emits it as its own entry (see vite.config.ts).
  * - registers the service worker (offline page, offline drafts);
  * - loads, only on the pages that have them: offline drafts for forms, the voice recorder, the
  *   editor (when a child first touches the box) and the offline sync;
@@ -11,6 +12,16 @@
  * - print buttons.
  * Everything here has a way without JavaScript, or is only shown once it can work.
  */
+import {
+	attributes as a,
+	parseReadAloud,
+	read,
+	readAloudControlsId,
+	selector,
+	type ReadControl,
+	type ReadState
+} from './contract';
+
 navigator.serviceWorker?.register('/service-worker.js').catch(() => {
 	// No service worker (private mode, old browser): Waymark works without one.
 });
@@ -21,7 +32,7 @@ if (speech) root.classList.add('can-speak');
 if (typeof window.print === 'function') root.classList.add('can-print');
 
 /** Which controls each state shows. */
-const shown: Record<string, string[]> = {
+const shown: Record<ReadState, ReadControl[]> = {
 	idle: ['play'],
 	speaking: ['pause', 'stop'],
 	paused: ['resume', 'stop'],
@@ -32,23 +43,32 @@ let speaking: HTMLElement | null = null;
 
 /** The pause, carry on, stop and "no voice" parts, copied from the page's one set on first use. */
 function withControls(box: HTMLElement) {
-	const template = document.getElementById('read-aloud-controls');
-	if (box.querySelector('[data-read=stop]') || !(template instanceof HTMLTemplateElement)) return;
+	const template = document.getElementById(readAloudControlsId);
+	const stop = selector(a.read, 'stop' satisfies ReadControl);
+	if (box.querySelector(stop) || !(template instanceof HTMLTemplateElement)) return;
 	const parts = template.content.cloneNode(true) as DocumentFragment;
-	const lang = box.dataset.lang ?? root.lang;
-	for (const text of parts.querySelectorAll('[data-no-voice]')) {
-		text.textContent = (text.textContent ?? '').replace('{language}', box.dataset.langName ?? lang);
+	const { lang, langName } = said(box);
+	for (const text of parts.querySelectorAll(selector(a.noVoice))) {
+		text.textContent = (text.textContent ?? '').replace('{language}', langName);
 	}
 	if (lang.startsWith('en'))
-		parts.querySelectorAll('[data-try-english]').forEach((e) => e.remove());
+		parts.querySelectorAll(selector(a.tryEnglish)).forEach((e) => e.remove());
 	box.append(parts);
 }
 
-function show(box: HTMLElement, state: string) {
+/** What a box says and in which language; the page's language if the box is unreadable. */
+function said(box: HTMLElement) {
+	return (
+		read(box, a.readAloud, parseReadAloud) ?? { text: '', lang: root.lang, langName: root.lang }
+	);
+}
+
+function show(box: HTMLElement, state: ReadState) {
 	withControls(box);
-	box.dataset.state = state;
-	for (const part of box.querySelectorAll('[data-read]')) {
-		if (part instanceof HTMLElement) part.hidden = !shown[state]?.includes(part.dataset.read ?? '');
+	box.setAttribute(a.readState, state);
+	for (const part of box.querySelectorAll(selector(a.read))) {
+		const control = part.getAttribute(a.read) as ReadControl;
+		if (part instanceof HTMLElement) part.hidden = !shown[state].includes(control);
 	}
 }
 
@@ -77,12 +97,12 @@ async function voiceFor(lang: string) {
 
 async function play(box: HTMLElement) {
 	if (!speech) return;
-	const lang = box.dataset.lang ?? root.lang;
+	const { text, lang } = said(box);
 	const voice = await voiceFor(lang);
 	if (!voice) return show(box, 'no-voice');
 	speech.cancel();
 	if (speaking && speaking !== box) show(speaking, 'idle');
-	const utterance = new SpeechSynthesisUtterance(box.dataset.text ?? '');
+	const utterance = new SpeechSynthesisUtterance(text);
 	utterance.lang = lang;
 	utterance.voice = voice;
 	utterance.rate = 0.9;
@@ -101,19 +121,19 @@ async function play(box: HTMLElement) {
 
 document.addEventListener('click', (event) => {
 	const target = event.target instanceof Element ? event.target : null;
-	const control = target?.closest('[data-read]');
-	const box = control?.closest('.read-aloud');
-	if (control instanceof HTMLElement && box instanceof HTMLElement && speech) {
-		const action = control.dataset.read;
+	const control = target?.closest(selector(a.read));
+	const box = control?.closest(selector(a.readAloud));
+	if (control && box instanceof HTMLElement && speech) {
+		const action = control.getAttribute(a.read) as ReadControl;
 		if (action === 'play') play(box);
 		if (action === 'pause') (speech.pause(), show(box, 'paused'));
 		if (action === 'resume') (speech.resume(), show(box, 'speaking'));
 		if (action === 'stop') ((speaking = null), speech.cancel(), show(box, 'idle'));
 		return;
 	}
-	if (target?.closest('[data-print]')) return window.print();
+	if (target?.closest(selector(a.print))) return window.print();
 	// A glossary word: the first tap explains it; the second follows the link to the glossary.
-	const term = target?.closest('.term');
+	const term = target?.closest(selector(a.term));
 	if (term && target?.closest('a') && !term.classList.contains('open')) {
 		event.preventDefault();
 		term.classList.add('open');
@@ -121,11 +141,13 @@ document.addEventListener('click', (event) => {
 });
 
 document.addEventListener('focusout', (event) => {
-	if (event.target instanceof Element) event.target.closest('.term')?.classList.remove('open');
+	if (event.target instanceof Element)
+		event.target.closest(selector(a.term))?.classList.remove('open');
 });
 
 document.addEventListener('keydown', (event) => {
-	if (event.key === 'Escape') document.querySelector('.term.open')?.classList.remove('open');
+	if (event.key === 'Escape')
+		document.querySelector(`${selector(a.term)}.open`)?.classList.remove('open');
 });
 
 // Leaving the page stops the voice.
@@ -133,21 +155,21 @@ window.addEventListener('pagehide', () => speech?.cancel());
 
 // The writing parts, each loaded only on a page that has it (the service worker keeps them, so
 // they load offline too).
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-offline-drafts]')) {
+for (const form of document.querySelectorAll<HTMLFormElement>(`form${selector(a.offlineDrafts)}`)) {
 	void import('./drafts').then(({ keepDrafts }) => keepDrafts(form));
 }
-for (const box of document.querySelectorAll<HTMLElement>('[data-recorder]')) {
+for (const box of document.querySelectorAll<HTMLElement>(selector(a.recorder))) {
 	void import('./recorder').then(({ recorder }) => recorder(box));
 }
-const sync = document.querySelector<HTMLElement>('[data-offline-sync]');
+const sync = document.querySelector<HTMLElement>(selector(a.offlineSync));
 if (sync) void import('./sync').then(({ offlineSync }) => offlineSync(sync));
 
 // A child's text box becomes the editor when they first touch it.
 document.addEventListener('focusin', (event) => {
 	const box = event.target;
-	if (box instanceof HTMLTextAreaElement && box.dataset.editor) {
-		const small = box.dataset.editor === 'small';
-		delete box.dataset.editor;
-		void import('./editor').then(({ upgrade }) => upgrade(box, small));
+	if (box instanceof HTMLTextAreaElement && box.hasAttribute(a.editor)) {
+		const json = box.getAttribute(a.editor);
+		box.removeAttribute(a.editor);
+		void import('./editor').then(({ upgrade }) => upgrade(box, json));
 	}
 });

@@ -1,5 +1,7 @@
+import { attributes, parseRecorder, read, selector, type RecordPart } from './contract';
+
 /**
- * The voice recorder (`[data-recorder]` from voice-recorder.svelte): without JavaScript the child
+ * The voice recorder (`recorderBox(…)` in voice-recorder.svelte): without JavaScript the child
  * chooses a file; with it, they record and listen back (MediaRecorder, up to 5 minutes), and the
  * recording goes with the form in the same file field.
  */
@@ -7,10 +9,11 @@ const maxSeconds = 300;
 
 export function recorder(box: HTMLElement): void {
 	const input = box.querySelector<HTMLInputElement>('input[type=file]');
-	const controls = box.querySelector<HTMLElement>('[data-record-controls]');
-	const start = box.querySelector<HTMLButtonElement>('[data-record=start]');
-	const stop = box.querySelector<HTMLButtonElement>('[data-record=stop]');
-	const time = box.querySelector<HTMLElement>('[data-record=time]');
+	const part = (name: RecordPart) => selector(attributes.record, name);
+	const controls = box.querySelector<HTMLElement>(selector(attributes.recordControls));
+	const start = box.querySelector<HTMLButtonElement>(part('start'));
+	const stop = box.querySelector<HTMLButtonElement>(part('stop'));
+	const time = box.querySelector<HTMLElement>(part('time'));
 	if (!input || !controls || !start || !stop || !time) return;
 	if (typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) return;
 	controls.hidden = false;
@@ -18,7 +21,7 @@ export function recorder(box: HTMLElement): void {
 	let media: MediaRecorder | null = null;
 	let timer: ReturnType<typeof setInterval> | undefined;
 	let url: string | null = null;
-	const recordingFor = box.dataset.recordingFor ?? '{time}';
+	const recordingFor = read(box, attributes.recorder, parseRecorder)?.recordingFor ?? '{time}';
 
 	function showTime(seconds: number) {
 		const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;

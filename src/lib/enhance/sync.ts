@@ -1,9 +1,10 @@
 import { sendPending, sentNotice, syncTag } from '$lib/offline/send';
 import { listDrafts, wipe } from '$lib/offline/vault';
 import { draftSavedEvent, reopenDraft } from '$lib/offline/form';
+import { attributes, parseOfflineSync, read, selector, type OfflineSync } from './contract';
 
 /**
- * Sends what was kept on this device (`[data-offline-sync]` from offline-sync.svelte): when a page
+ * Sends what was kept on this device (the box `offlineSyncBox(…)` draws in offline-sync.svelte): when a page
  * opens, when the connection returns, and (where the browser has Background Sync) from the
  * service worker even with no page open. Signed out, it deletes the drafts: they must not outlive
  * the session. What it says comes from the server in the reader's language.
@@ -22,7 +23,7 @@ let shownIn: HTMLElement | null = null;
  * for the page it happened on, not for every page after: a new box starts from nothing sent.
  */
 function box(): HTMLElement | null {
-	const here = document.querySelector<HTMLElement>('[data-offline-sync]');
+	const here = document.querySelector<HTMLElement>(selector(attributes.offlineSync));
 	if (here !== shownIn) {
 		sent = 0;
 		shownIn = here;
@@ -30,19 +31,25 @@ function box(): HTMLElement | null {
 	return here;
 }
 
+/** What the box says, in the reader's language. */
+function words(here: HTMLElement | null): OfflineSync | null {
+	return read(here, attributes.offlineSync, parseOfflineSync);
+}
+
 function render() {
 	const here = box();
-	if (!here) return;
+	const say = words(here);
+	if (!here || !say) return;
 	const notices: Node[] = [];
 	const notice = (text: string) =>
 		Object.assign(document.createElement('p'), { className: 'notice', textContent: text });
-	if (sent > 0) notices.push(notice(here.dataset.sent ?? ''));
-	if (attention > 0) notices.push(notice(here.dataset.attention ?? ''));
-	if (attention > 0 && here.dataset.openLabel) {
+	if (sent > 0) notices.push(notice(say.sent));
+	if (attention > 0) notices.push(notice(say.attention));
+	if (attention > 0 && say.openLabel) {
 		const open = Object.assign(document.createElement('button'), {
 			type: 'button',
 			className: 'button secondary small',
-			textContent: here.dataset.openLabel
+			textContent: say.openLabel
 		});
 		open.addEventListener('click', reopen);
 		const line = document.createElement('p');
@@ -88,7 +95,10 @@ async function reopen() {
 }
 
 export function offlineSync(here: HTMLElement): void {
-	if (here.dataset.signedIn === undefined) {
+	const say = words(here);
+	// A box that cannot be read says nothing about the session: the drafts stay.
+	if (!say) return;
+	if (!say.signedIn) {
 		wipe().catch(() => {});
 		return;
 	}

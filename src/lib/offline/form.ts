@@ -1,6 +1,7 @@
 import type { Attachment } from 'svelte/attachments';
 import { deleteDraft, saveDraft, type Draft, type DraftFile, type SavedDraft } from './vault';
 import { isLocalPath } from './send';
+import { attributes, selector } from '$lib/enhance/contract';
 
 /**
  * Lets a form keep what was written on the device when it cannot be sent. Online, the form is
@@ -71,10 +72,10 @@ async function draftOf(data: FormData, action: string, label?: string): Promise<
 }
 
 function statusOf(form: HTMLFormElement): HTMLElement {
-	let status = form.querySelector<HTMLElement>(':scope > [data-offline-status]');
+	let status = form.querySelector<HTMLElement>(`:scope > ${selector(attributes.offlineStatus)}`);
 	if (!status) {
 		status = document.createElement('p');
-		status.dataset.offlineStatus = '';
+		status.setAttribute(attributes.offlineStatus, '');
 		status.setAttribute('role', 'status');
 		status.setAttribute('aria-live', 'polite');
 		form.append(status);
@@ -108,7 +109,7 @@ async function keep(
 }
 
 /**
- * `offlineDrafts({ savedMessage })(form)`, from the page script for `<form data-offline-drafts>`
+ * `offlineDrafts({ savedMessage })(form)`, from the page script for a form marked `offlineDrafts`
  * (`$lib/enhance/drafts.ts`), or as `{@attach}` on a hydrated page. Listens in the capture phase,
  * so it runs before `use:enhance` and stops it when offline.
  */
