@@ -245,5 +245,5 @@ describe('the rich-text sanitiser', () => {
 				assertSafeHtml(html(doc), vector);
 			}
 		}
-	});
+	}, 60_000);
 });
