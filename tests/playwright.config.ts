@@ -1,35 +1,29 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './browser';
-import { baseURL, dataDir, port, root } from './fixtures/env';
+import { baseURL } from './fixtures/env';
 
+/**
+ * Two workers, one per core of a CI machine, each with a Waymark server and data folder of its own
+ * (tests/fixtures/web-server.ts, started by the worker fixture in tests/fixtures/test.ts): files
+ * run side by side and still never share a database. Tests within a file run in order, in one
+ * worker. `--workers=1` runs everything against one server, as before.
+ */
 export default defineConfig({
 	testDir: '.',
 	testMatch: '*.test.ts',
-	workers: 1,
+	workers: 2,
 	fullyParallel: false,
 	forbidOnly: true,
 	retries: 0,
 	timeout: 90_000,
 	reporter: [['list']],
+	globalSetup: './global-setup.ts',
 	use: {
+		// This worker's server: the config is read again in each worker, after Playwright has set
+		// TEST_PARALLEL_INDEX (see fixtures/env.ts).
 		baseURL,
 		browserName: 'chromium',
 		launchOptions: { ...findChromium(), args: chromiumArgs },
 		trace: 'off'
-	},
-	webServer: {
-		command: `rm -rf "${dataDir}" && node node_modules/tsx/dist/cli.mjs src/cli/start.ts`,
-		cwd: root,
-		url: `http://127.0.0.1:${port}/sign-in`,
-		timeout: 300_000,
-		reuseExistingServer: false,
-		stdout: 'ignore',
-		env: {
-			DATA_DIR: dataDir,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			// As behind a real proxy: a test asks for https with the header the proxy would set.
-			PROTOCOL_HEADER: 'x-forwarded-proto'
-		}
 	}
 });
