@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { accountLinkFor, navFor } from '$lib/server/web/view/nav';
+import { accountLinkFor, navFor, offersHelpNow } from '$lib/server/web/view/nav';
 import { locales } from '$lib/i18n/locales';
 import { easyReadFor } from '$lib/server/web/hooks/i18n';
 import { getDb } from '$lib/server/db';
@@ -14,6 +14,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		? { displayName: locals.user.displayName, role: locals.user.role, complete: !!locals.actor }
 		: null,
 	nav: navFor(locals.actor),
+	helpNow: offersHelpNow(locals.actor),
 	account: accountLinkFor(locals.actor),
 	integrity: integrityWarning(getDb(), locals.actor)
 });

@@ -28,7 +28,7 @@ navigator.serviceWorker?.register('/service-worker.js').catch(() => {
 
 const root = document.documentElement;
 const speech = 'speechSynthesis' in window ? window.speechSynthesis : null;
-if (speech) root.classList.add('can-speak');
+root.classList.add(speech ? 'can-speak' : 'cannot-speak');
 if (typeof window.print === 'function') root.classList.add('can-print');
 
 /** Which controls each state shows. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/db';
 import { actorFor, makeWorld } from '../../test/factories';
-import { accountLinkFor, homeFor, navFor } from './nav';
+import { accountLinkFor, homeFor, navFor, offersHelpNow } from './nav';
 
 describe('navigation', () => {
 	it("lists each role's places once, with its home first", () => {
@@ -34,5 +34,16 @@ describe('navigation', () => {
 			.filter((p) => navFor(actorFor(db, p)).some((i) => i.href === '/disagreements'))
 			.map((p) => p.role);
 		expect(withDisagreements).toEqual(['key_worker', 'social_worker', 'manager']);
+	});
+
+	it('offers help now to children and care leavers only', () => {
+		const db = createTestDb();
+		const w = makeWorld(db);
+		expect(offersHelpNow(actorFor(db, w.child.account!))).toBe(true);
+		expect(offersHelpNow(actorFor(db, w.careLeaver.account!))).toBe(true);
+		for (const person of [w.keyWorker, w.socialWorker, w.advocate, w.manager, w.admin]) {
+			expect(offersHelpNow(actorFor(db, person)), person.role).toBe(false);
+		}
+		expect(offersHelpNow(null)).toBe(false);
 	});
 });

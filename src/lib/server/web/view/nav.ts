@@ -44,6 +44,14 @@ export function navFor(actor: Actor | null): NavItem[] {
 	return items.filter((item, i) => items.findIndex((other) => other.href === item.href) === i);
 }
 
+/**
+ * "I need to talk to someone" and "I don't feel safe": at the top of every page a child or care
+ * leaver sees, under the header, so that help is one tap away without scrolling.
+ */
+export function offersHelpNow(actor: Actor | null): boolean {
+	return !!actor && isChildRole(actor.role);
+}
+
 /** Changing a password or passphrase: in the footer, out of the way of everyday use. */
 export function accountLinkFor(actor: Actor | null): NavItem | null {
 	if (!actor) return null;
