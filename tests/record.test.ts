@@ -46,7 +46,7 @@ test('a key worker shares an opinion from a third party; the child reads it with
 		.fill('She practised every Saturday and told me she felt proud.');
 	await wp.getByLabel('Source', { exact: true }).selectOption('person');
 	await wp.getByLabel('Name of the person or document').fill('Sally Thompson');
-	await wp.getByLabel('Their relationship to the child').fill('mother');
+	await wp.getByLabel('Their relationship to the child').selectOption('mother');
 	await wp.getByLabel('Visibility').selectOption('shared');
 	await wp.getByRole('button', { name: 'Finalise' }).click();
 	await expect(wp.getByRole('status')).toContainText('Finalised');

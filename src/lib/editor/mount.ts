@@ -120,6 +120,9 @@ export function mountEditor(container: HTMLElement, options: EditorOptions): { d
 	const editor: Editor = new Editor({
 		element: surface,
 		injectCSS: false,
+		// Each paragraph, heading and list item takes the direction of its first letter, as the
+		// pages show them (rich-text.svelte): English typed on an Arabic page reads left to right.
+		textDirection: 'auto',
 		content: options.content,
 		extensions: [
 			StarterKit.configure({

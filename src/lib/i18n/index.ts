@@ -1,5 +1,6 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { defaultLocale, isLocale, type Locale } from './locales';
+import { defaultLocale, directionOf, isLocale, type Locale } from './locales';
+import { isolateIn } from './bidi';
 
 type Messages = Record<string, unknown>;
 
@@ -43,18 +44,21 @@ export function createI18n(locale: string, options: { easyRead?: boolean } = {})
 
 async function makeI18n(lng: Locale, options: { easyRead?: boolean }): Promise<i18n> {
 	const numbers = new Intl.NumberFormat(lng);
+	const isolated = isolateIn(directionOf(lng));
 	const loadEasy = options.easyRead ? find(easyLoaders, lng) : undefined;
 	const resources: Record<string, Messages> = { translation: await loadMessages(lng) };
 	if (loadEasy) resources.easy = await loadEasy();
 	const instance = i18next.createInstance();
 	// i18next's formatter module: every number in a message in the reader's digits ("۱۲" in
-	// Persian, "1 234" in Polish); anything else as it is.
+	// Persian, "1 234" in Polish); every word in its own direction (a name, a title, what someone
+	// wrote: see ./bidi.ts).
 	instance.use({
 		type: 'formatter',
 		init() {},
 		add() {},
 		addCached() {},
-		format: (value: unknown) => (typeof value === 'number' ? numbers.format(value) : value)
+		format: (value: unknown) =>
+			typeof value === 'number' ? numbers.format(value) : isolated(value)
 	});
 	await instance.init({
 		lng,

@@ -1,4 +1,5 @@
 import { natures, staffVisibilities, type Entry } from '../db/schema';
+import { isSourceRelationship, sourceRelationships } from '../../record/relationships';
 import type { FormReader } from '../validation';
 import { parseEventDate } from './event-date';
 import type { Body, EntryInput } from './input';
@@ -21,6 +22,18 @@ export function readBody(form: FormReader, docField: string, textField: string):
 		}
 	}
 	return docFromPlainText(form.secret(textField, { max: 100_000 }));
+}
+
+/**
+ * Who the informant is to the child: a relationship from the list, kept as its key so every reader
+ * gets it in their own language, or "someone else" in the writer's own words.
+ */
+function readRelationship(form: FormReader): string | null {
+	const chosen = form.choice('sourceRelationship', [...sourceRelationships, 'other']);
+	const own = form.text('sourceRelationshipOther', { max: 200 });
+	if (chosen !== 'other') return chosen;
+	if (!own) form.problem('sourceRelationshipOther', 'form.required');
+	return own || null;
 }
 
 /** Reads the staff entry form into an entry, noting any field that cannot be read. */
@@ -48,7 +61,7 @@ export function readEntryForm(form: FormReader, correctsId: string | null): Entr
 		eventLabel: approximate ? optional(form.text('eventLabel', short)) : null,
 		sourceKind: form.choice('sourceKind', sourceKinds) ?? 'first_hand',
 		sourceName: optional(form.text('sourceName', short)),
-		sourceRelationship: optional(form.text('sourceRelationship', short)),
+		sourceRelationship: readRelationship(form),
 		nature: form.choice('nature', natures, { required: true }) ?? 'fact',
 		opinionReasons: optional(form.text('opinionReasons', long)),
 		decisionBy: optional(form.text('decisionBy', short)),
@@ -86,7 +99,7 @@ export function formValuesOf(row: Entry): Record<string, string> {
 		eventLabel: row.eventLabel ?? '',
 		sourceKind: row.sourceKind,
 		sourceName: row.sourceName ?? '',
-		sourceRelationship: row.sourceRelationship ?? '',
+		...relationshipValues(row.sourceRelationship),
 		nature: row.nature,
 		opinionReasons: row.opinionReasons ?? '',
 		decisionBy: row.decisionBy ?? '',
@@ -100,4 +113,11 @@ export function formValuesOf(row: Entry): Record<string, string> {
 		translatedBy: translation?.translatedBy ?? '',
 		correctionReason: row.correctionReason ?? ''
 	};
+}
+
+/** The relationship's two fields: its key from the list, or "someone else" and the words. */
+function relationshipValues(stored: string | null) {
+	if (!stored || isSourceRelationship(stored))
+		return { sourceRelationship: stored ?? '', sourceRelationshipOther: '' };
+	return { sourceRelationship: 'other', sourceRelationshipOther: stored };
 }

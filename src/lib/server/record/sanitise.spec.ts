@@ -45,7 +45,7 @@ function assertClean(doc: unknown) {
 }
 
 const allowedTags = new Set(['div', 'p', 'h3', 'h4', 'ul', 'ol', 'li', 'br', 'strong', 'a']);
-const allowedAttributes = new Set(['class', 'href', 'rel']);
+const allowedAttributes = new Set(['class', 'href', 'rel', 'dir']);
 
 /**
  * Svelte escapes every "<" in text, so each "<" left in the output opens one of our own elements:
@@ -57,6 +57,8 @@ function assertSafeHtml(out: string, vector: string) {
 		for (const [, attribute, value] of attributes!.matchAll(/([^\s=]+)="([^"]*)"/g)) {
 			expect(allowedAttributes.has(attribute!), `${vector}: ${attribute}`).toBe(true);
 			if (attribute === 'href') expect(value, vector).toMatch(/^(https?:\/\/|mailto:)/);
+			// Each block's direction is the renderer's own constant, never from the document.
+			if (attribute === 'dir') expect(value, vector).toBe('auto');
 		}
 		const stray = attributes!.replace(/([^\s=]+)="([^"]*)"/g, '').replace(/\s|\//g, '');
 		expect(stray, `${vector}: stray attribute text`).toBe('');
