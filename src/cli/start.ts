@@ -30,7 +30,9 @@ if (cluster.isWorker) {
 }
 
 async function primary() {
-	ensureBuilt();
+	// The e2e suite builds once, before its servers start: one rebuilding under another would
+	// swap the files it serves.
+	if (!process.env.WAYMARK_SKIP_BUILD) ensureBuilt();
 	const db = openDatabase(databasePath());
 	if (isEmpty(db)) {
 		if (demoEnabled()) {
