@@ -42,7 +42,12 @@ export function requireOnRelation<A extends ChildAction>(
 
 /** The actions under which an entry is written into a child's record. */
 export type WriteAction =
-	'writeRecord' | 'writeOwn' | 'disagree' | 'handleDisagreements' | 'reviewConfidential';
+	| 'writeRecord'
+	| 'writeOwn'
+	| 'writeViewsWith'
+	| 'disagree'
+	| 'handleDisagreements'
+	| 'reviewConfidential';
 
 /** A relation checked for one of the actions that write entries: what record/write.ts asks for. */
 export type WritePermit = Checked<WriteAction>;

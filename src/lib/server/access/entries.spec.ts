@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
 import { actorFor, entryInput, finalEntry, makeWorld } from '../test/factories';
-import { entry, natures, staffVisibilities, childVisibilities } from '../db/schema';
+import { childProfile, entry, natures, staffVisibilities, childVisibilities } from '../db/schema';
 import { entryScope, entryView } from './entries';
 import { relationToChild } from './relation';
 import { createDraft } from '../record/write';
@@ -122,6 +122,29 @@ describe('who sees which entries', () => {
 		expect(view['advocate/fact/false']).toBe('full');
 		expect(view['record/fact/false']).toBe('full');
 		expect(view['release']).toBe('hidden');
+	});
+
+	it('the advocate, after the child stops sharing their record: only what she shares item by item', () => {
+		db.update(childProfile)
+			.set({ advocateSeesRecord: false })
+			.where(eq(childProfile.id, childId))
+			.run();
+		try {
+			const view = seen('advocate');
+			expect(view['shared/opinion/false']).toBe('hidden');
+			expect(view['shared/third_party/true']).toBe('hidden');
+			expect(view['confidential/decision/false']).toBe('hidden');
+			expect(view['advocate/fact/false']).toBe('full');
+			expect(view['record/fact/false']).toBe('full');
+			// Her own view of her record, and her workers', are not touched by the choice.
+			expect(seen('child')['shared/opinion/false']).toBe('full');
+			expect(seen('keyWorker')['shared/opinion/false']).toBe('full');
+		} finally {
+			db.update(childProfile)
+				.set({ advocateSeesRecord: true })
+				.where(eq(childProfile.id, childId))
+				.run();
+		}
 	});
 
 	it("case workers and the manager: everything but the child's private notes and others' drafts", () => {

@@ -33,6 +33,34 @@ const fullyVisible: Record<Reader, readonly Visibility[]> = {
 	none: []
 };
 
+/**
+ * What staff share with the child (and the note that something confidential was lodged) reaches
+ * their advocate only while the child lets it: by default they do, and they can stop (DESIGN:
+ * the advocate sees only what the child shares with them). What the child shares item by item
+ * ("my advocate too", "put in my record") reaches the advocate either way.
+ */
+function readsSharedRecord(reader: Reader, relation: ChildRelation): boolean {
+	return reader !== 'advocate' || relation.child.advocateSeesRecord;
+}
+
+/** An advocate whose child has chosen to keep what staff share with them from their advocate. */
+export function recordWithheldFrom(actor: Actor, relation: ChildRelation): boolean {
+	return !readsSharedRecord(readerOf(actor, relation), relation);
+}
+
+/**
+ * The staff visibilities worth offering this reader as a filter of the record: only those that
+ * can show them something in full.
+ */
+export function filterableVisibilities(
+	actor: Actor,
+	relation: ChildRelation
+): ('shared' | 'staff_only' | 'confidential')[] {
+	const reader = readerOf(actor, relation);
+	if (reader === 'staff') return ['shared', 'staff_only', 'confidential'];
+	return readsSharedRecord(reader, relation) ? ['shared'] : [];
+}
+
 /** Third-party information reaches the child (and their advocate) only with recorded permission. */
 function shareable(e: Pick<Entry, 'nature' | 'thirdPartyPermission'>): boolean {
 	return e.nature !== 'third_party' || e.thirdPartyPermission;
@@ -73,6 +101,7 @@ export function entryView(
 		return after === 'hidden' ? 'neutral' : after;
 	}
 	if (fullyVisible[reader].includes(e.visibility)) return 'full';
+	if (!readsSharedRecord(reader, relation)) return 'hidden';
 	if (e.visibility === 'shared') return shareable(e) ? 'full' : 'hidden';
 	if (e.visibility === 'confidential') return 'neutral';
 	return 'hidden';
@@ -87,7 +116,7 @@ export function entryScope(actor: Actor, relation: ChildRelation): SQL {
 	const ownDrafts = and(eq(entry.status, 'draft'), eq(entry.authorUserId, actor.id))!;
 	if (reader === 'none') return and(eq(entry.childId, relation.child.id), eq(entry.id, ''))!;
 	const finals: (SQL | undefined)[] = [inArray(entry.visibility, [...fullyVisible[reader]])];
-	if (reader !== 'staff') {
+	if (reader !== 'staff' && readsSharedRecord(reader, relation)) {
 		finals.push(
 			and(
 				eq(entry.visibility, 'shared'),

@@ -5,7 +5,14 @@ export * from './permissions';
 export * from './scope';
 export { isChildRole, isStaffRole } from './roles';
 export type { ChildRelation, AccountRelation } from './relation';
-export { entryScope, entryView, readerOf, type EntryView } from './entries';
+export {
+	entryScope,
+	entryView,
+	filterableVisibilities,
+	readerOf,
+	recordWithheldFrom,
+	type EntryView
+} from './entries';
 export { privateSealDuration, sealAt, type PrivateSeal } from './seal';
 export { assignmentNeedsApproval, isNewAccount } from './duties';
 export { fullViewScope } from './full';

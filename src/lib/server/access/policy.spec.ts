@@ -30,7 +30,9 @@ describe('access to a child', () => {
 			editProfile: false,
 			createSignInCode: false,
 			manageAssignments: false,
-			viewAccessLog: true
+			viewAccessLog: true,
+			chooseAdvocateSharing: true,
+			writeViewsWith: false
 		},
 		keyWorker: {
 			viewRecord: true,
@@ -38,7 +40,9 @@ describe('access to a child', () => {
 			editProfile: true,
 			createSignInCode: true,
 			manageAssignments: false,
-			viewAccessLog: false
+			viewAccessLog: false,
+			chooseAdvocateSharing: false,
+			writeViewsWith: false
 		},
 		socialWorker: {
 			viewRecord: true,
@@ -46,7 +50,9 @@ describe('access to a child', () => {
 			editProfile: true,
 			createSignInCode: true,
 			manageAssignments: false,
-			viewAccessLog: false
+			viewAccessLog: false,
+			chooseAdvocateSharing: false,
+			writeViewsWith: false
 		},
 		advocate: {
 			viewRecord: true,
@@ -54,7 +60,9 @@ describe('access to a child', () => {
 			editProfile: false,
 			createSignInCode: false,
 			manageAssignments: false,
-			viewAccessLog: false
+			viewAccessLog: false,
+			chooseAdvocateSharing: false,
+			writeViewsWith: true
 		},
 		manager: {
 			viewRecord: true,
@@ -63,7 +71,9 @@ describe('access to a child', () => {
 			createSignInCode: true,
 			manageAssignments: true,
 			approveAssignments: true,
-			viewAccessLog: false
+			viewAccessLog: false,
+			chooseAdvocateSharing: false,
+			writeViewsWith: false
 		},
 		// Administrators make accounts; they never assign anyone to a child.
 		admin: {
@@ -73,7 +83,9 @@ describe('access to a child', () => {
 			createSignInCode: true,
 			manageAssignments: false,
 			approveAssignments: false,
-			viewAccessLog: false
+			viewAccessLog: false,
+			chooseAdvocateSharing: false,
+			writeViewsWith: false
 		}
 	};
 

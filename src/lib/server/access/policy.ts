@@ -32,6 +32,13 @@ const childRules = {
 	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
 	/** The child's own space: views, life events, memories, asking for help. */
 	writeOwn: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
+	/**
+	 * Whether their advocate reads what staff share with them: the child's own choice (the
+	 * default is yes), never staff's.
+	 */
+	chooseAdvocateSharing: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
+	/** The child's views, written with them by their advocate, in the child's words. */
+	writeViewsWith: (a: Actor, r: ChildRelation) => r.assignedAs.includes('advocate'),
 	/** "I disagree": the child, or their advocate with them. */
 	disagree: (a: Actor, r: ChildRelation) =>
 		(isChildRole(a.role) && r.own) || r.assignedAs.includes('advocate'),

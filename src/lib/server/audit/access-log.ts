@@ -21,6 +21,9 @@ export const logActions = [
 	'record-viewed',
 	'profile-viewed',
 	'profile-changed',
+	/** The child let their advocate read what staff share with them again, or stopped it. */
+	'advocate-sharing-started',
+	'advocate-sharing-stopped',
 	'account-created',
 	'account-disabled',
 	'account-enabled',

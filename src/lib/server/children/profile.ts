@@ -84,7 +84,10 @@ export function openRecord(
 		basics: basicsOf(db, relation.child),
 		workers: currentWorkers(db, childId, now),
 		integritySince: recordAlertSince(db, childId),
+		/** The child keeps what staff share with them from this advocate (their choice). */
+		recordWithheld: access.recordWithheldFrom(actor, relation),
 		may: {
+			writeViewsWith: can.writeViewsWith,
 			viewProfile: can.viewProfile,
 			editProfile: can.editProfile,
 			createSignInCode: can.createSignInCode,

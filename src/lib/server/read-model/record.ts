@@ -111,7 +111,10 @@ export function chronology(
 		page,
 		pages,
 		total,
-		mayWrite: permissions.can.writeRecord
+		mayWrite: permissions.can.writeRecord,
+		/** Only the filters that can show this reader something. */
+		visibilities: access.filterableVisibilities(actor, relation),
+		recordWithheld: access.recordWithheldFrom(actor, relation)
 	};
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
@@ -18,7 +18,11 @@ export function myViews(db: Db, actor: access.Actor, locale: string, now = new D
 				access.entryScope(actor, relation),
 				eq(entry.kind, 'view'),
 				eq(entry.status, 'final'),
-				eq(entry.authorUserId, actor.id)
+				// Hers, and those her advocate wrote with her, in her words.
+				or(
+					eq(entry.authorUserId, actor.id),
+					and(eq(entry.sourceKind, 'helped'), eq(entry.authorRole, 'advocate'))
+				)
 			)
 		)
 		.orderBy(desc(entry.recordedAt))

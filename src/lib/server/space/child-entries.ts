@@ -14,7 +14,7 @@ import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
 import { draftRow } from '../record/rows';
 import { isInFuture } from '../dates/day';
-import { barDraft, insertDraft } from '../record/write';
+import { appendFinal, barDraft, insertDraft } from '../record/write';
 import { RecordError } from '../record/errors';
 import type { Problems } from '../validation';
 import type { ChildEntryInput } from './input';
@@ -49,7 +49,15 @@ function check(
 	input: ChildEntryInput,
 	now: Date
 ): Problems {
-	const childId = permit.child.id;
+	const problems = checkWords(db, permit.child.id, input, now);
+	if (input.helpedBy && !helpersFor(db, actor, permit, now).some((h) => h.id === input.helpedBy)) {
+		problems.helpedBy = 'form.invalid';
+	}
+	return problems;
+}
+
+/** What any child's entry needs, whoever holds the pen: words, a date not in the future, a real meeting. */
+function checkWords(db: Db, childId: string, input: ChildEntryInput, now: Date): Problems {
 	const problems: Problems = {};
 	const answered =
 		input.body.text ||
@@ -58,9 +66,6 @@ function check(
 	if (!answered)
 		problems.body = input.kind === 'view' ? 'space.problem.emptyView' : 'form.required';
 	if (isInFuture(input.eventDate, now)) problems.eventDate = 'record.problem.future';
-	if (input.helpedBy && !helpersFor(db, actor, permit, now).some((h) => h.id === input.helpedBy)) {
-		problems.helpedBy = 'form.invalid';
-	}
 	if (input.details.meetingId) {
 		const m = db.select().from(meeting).where(eq(meeting.id, input.details.meetingId)).get();
 		if (!m || m.childId !== childId || m.cancelledAt) problems.meetingId = 'form.invalid';
@@ -189,6 +194,50 @@ export function sendChildEntry(
 				{ actor, action: 'entry-finalised', childId: draft.childId, address },
 				now
 			);
+			return final;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/**
+ * Who may see views an advocate writes with the child: the child chooses, from everything but
+ * "just me" (the advocate is in the room; what a child keeps to themselves they write in their
+ * own space).
+ */
+export const viewsWithVisibilities = ['workers', 'advocate', 'record'] as const;
+
+/**
+ * The child's views, written with them by their advocate from the advocate's own account: the
+ * child's words, recorded as written with help from the advocate, seen by whom the child chose.
+ * It goes straight into the record, as an advocate's "I disagree" does.
+ */
+export function sendViewsWith(
+	db: Db,
+	actor: access.Actor,
+	childId: string,
+	input: ChildEntryInput,
+	address: string | null,
+	now = new Date()
+): Entry {
+	return db.transaction(
+		(tx) => {
+			const permit = access.requireChild(tx, actor, 'writeViewsWith', childId, now);
+			const problems = checkWords(tx, childId, input, now);
+			if (!(viewsWithVisibilities as readonly string[]).includes(input.visibility)) {
+				problems.visibility = 'form.invalid';
+			}
+			if (Object.keys(problems).length) throw new RecordError(problems);
+			const row = draftRow(actor, childId, now, {
+				...columnsOf(tx, { ...input, kind: 'view', helpedBy: null }),
+				sourceKind: 'helped',
+				sourceName: actor.postTitle
+					? `${actor.displayName}, ${actor.postTitle}`
+					: actor.displayName,
+				details: { ...input.details, helperId: actor.id }
+			});
+			const final = appendFinal(tx, permit, row, now);
+			accessLog.record(tx, { actor, action: 'entry-finalised', childId, address }, now);
 			return final;
 		},
 		{ behavior: 'immediate' }

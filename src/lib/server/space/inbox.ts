@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry, inboxRead, type Entry } from '../db/schema';
 import * as access from '../access';
@@ -43,7 +43,16 @@ export function inboxFor(db: Db, actor: access.Actor, now = new Date()): InboxIt
 					access.entryScope(actor, relation),
 					eq(entry.status, 'final'),
 					inArray(entry.kind, [...inboxKinds]),
-					inArray(entry.authorRole, ['child', 'care_leaver'])
+					or(
+						inArray(entry.authorRole, ['child', 'care_leaver']),
+						// Views an advocate wrote with the child, in the child's words; not to the advocate.
+						and(
+							eq(entry.kind, 'view'),
+							eq(entry.sourceKind, 'helped'),
+							eq(entry.authorRole, 'advocate'),
+							ne(entry.authorUserId, actor.id)
+						)
+					)
 				)
 			)
 			.orderBy(desc(entry.recordedAt))

@@ -32,6 +32,13 @@ export const childProfile = sqliteTable(
 		communicationNeeds: text('communication_needs'),
 		disabilities: text('disabilities'),
 		caseSystemPersonId: text('case_system_person_id'),
+		/**
+		 * The child's choice: their advocate reads the record staff share with them (the default),
+		 * or only the things the child shares with the advocate one by one.
+		 */
+		advocateSeesRecord: integer('advocate_sees_record', { mode: 'boolean' })
+			.notNull()
+			.default(true),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

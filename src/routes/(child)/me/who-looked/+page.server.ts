@@ -1,9 +1,27 @@
-import type { PageServerLoad } from './$types';
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { whoLooked } from '$lib/server/children/profile';
-import { guard, requireChildActor } from '$lib/server/web/guards';
+import { advocateSharing, setAdvocateSharing } from '$lib/server/space/sharing';
+import { guard, readForm, requireChildActor } from '$lib/server/web/guards';
 
-export const load: PageServerLoad = ({ locals }) => {
+/** Who looked at my record, and whether my advocate may read it (my choice). */
+export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = requireChildActor(locals);
-	return { views: guard(() => whoLooked(getDb(), actor)) };
+	const db = getDb();
+	return {
+		views: guard(() => whoLooked(db, actor)),
+		advocate: guard(() => advocateSharing(db, actor)),
+		changed: url.searchParams.has('changed')
+	};
+};
+
+export const actions: Actions = {
+	advocate: async (event) => {
+		const actor = requireChildActor(event.locals);
+		const form = await readForm(event.request);
+		const sees = form.get('sees') === 'yes';
+		guard(() => setAdvocateSharing(getDb(), actor, sees, event.locals.address));
+		redirect(303, '/me/who-looked?changed#advocate');
+	}
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `child_profile` ADD `advocate_sees_record` integer DEFAULT true NOT NULL;
