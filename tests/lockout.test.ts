@@ -83,11 +83,15 @@ test('a child whose browser knows her gets in while someone else keeps guessing 
 		// Thirty guesses at once from thirty browsers that never signed in: five are evaluated.
 		forget();
 		const guessers = await Promise.all(Array.from({ length: 30 }, stranger));
+		const burst = Date.now();
 		const all = await Promise.all(guessers.map((g, i) => guess(g, username, `at once ${i}`)));
+		const seconds = (Date.now() - burst) / 1000;
 		const evaluated = all.filter((s) => s === 400).length;
-		console.log(`${evaluated} of 30 guesses sent at once were evaluated`);
+		console.log(`${evaluated} of 30 guesses sent at once were evaluated, in ${seconds} s`);
 		expect(evaluated).toBeGreaterThan(0);
-		expect(evaluated).toBeLessThanOrEqual(5);
+		// Five free, then one more each time the doubling delay (1 s, 2 s, 4 s...) has passed:
+		// a busy machine that takes 3 s to answer all thirty may rightly evaluate a sixth and seventh.
+		expect(evaluated).toBeLessThanOrEqual(5 + Math.floor(Math.log2(seconds + 1)));
 		expect(all.filter((s) => s === 429)).toHaveLength(30 - evaluated);
 		expect(await getsIn(page, username, password)).toBe(true);
 	} finally {
