@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { header, summarise } from './lib/stats';
 import { processPhoto } from '../src/lib/server/media';
 import { displaySize, thumbSize } from '../src/lib/server/media/limits';
+import { phonePhoto } from '../src/lib/server/test/phone-photo';
 
 // npm run bench:photos: 12-megapixel phone-like JPEGs (4000 x 3000, gradients and sensor noise,
 // EXIF with GPS and orientation 6), through processPhoto and through bare sharp doing the same
@@ -13,29 +14,7 @@ const rounds = 3;
 const width = 4000;
 const height = 3000;
 
-/** A 12 MP photo: smooth gradients and waves, with noise like a phone sensor's. */
-function makePhoto(seed: number): Promise<Buffer> {
-	const pixels = Buffer.alloc(width * height * 3);
-	let state = (seed * 2654435761) >>> 0;
-	for (let y = 0; y < height; y++) {
-		for (let x = 0; x < width; x++) {
-			state = (state * 1664525 + 1013904223) >>> 0;
-			const noise = ((state >>> 24) & 31) - 16;
-			const i = (y * width + x) * 3;
-			pixels[i] = (x * 255) / width + noise;
-			pixels[i + 1] = (y * 255) / height + noise;
-			pixels[i + 2] = 128 + 100 * Math.sin((x + y + seed * 50) / 90) + noise;
-		}
-	}
-	return sharp(pixels, { raw: { width, height, channels: 3 } })
-		.jpeg({ quality: 90 })
-		.withMetadata({ orientation: 6 })
-		.withExif({
-			IFD0: { Make: 'Phone', Model: 'Camera 12' },
-			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 28/1 0/1' }
-		})
-		.toBuffer();
-}
+const makePhoto = (seed: number) => phonePhoto(seed, width, height);
 
 const inside = (size: number) =>
 	({ width: size, height: size, fit: 'inside', withoutEnlargement: true }) as const;

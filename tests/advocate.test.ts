@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from './fixtures/test';
 import { e2eDb, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
-import { childProfile, user } from '../src/lib/server/db/schema';
+import { childProfile, entry, user } from '../src/lib/server/db/schema';
 import { finalEntry } from '../src/lib/server/test/factories';
 import { today } from '../src/lib/server/dates/day';
 
@@ -55,13 +55,22 @@ test('the advocate writes Maya’s views with her; Maya sees them as her own wor
 	const card = mayaPage.locator('article', { hasText: words });
 	await expect(card).toContainText('You wrote this with help from Alex Morgan');
 
+	// The key worker finds it in the inbox, and reads whose words they are.
+	const sent = e2eDb()
+		.select()
+		.from(entry)
+		.where(eq(entry.kind, 'view'))
+		.all()
+		.find((e) => e.details?.answers?.want === words)!;
+	expect(sent).toMatchObject({ status: 'final', visibility: 'record', sourceKind: 'helped' });
 	const worker = await newContext();
 	await worker.addCookies([sessionCookie(userIdOf('sam.okafor'))]);
 	const inbox = await worker.newPage();
 	await inbox.goto('/inbox');
-	await inbox.getByRole('link', { name: /Maya/ }).first().click();
-	await expect(inbox.locator('body')).toContainText(words);
-	await expect(inbox.locator('body')).toContainText(
+	await expect(inbox.locator(`a[href$="/record/${sent.id}"]`)).toHaveCount(1);
+	await inbox.goto(`/children/${mayaChildId()}/record/${sent.id}`);
+	await expect(inbox.locator('main')).toContainText(words);
+	await expect(inbox.locator('main')).toContainText(
 		'The child’s words, written with help from Alex Morgan'
 	);
 });

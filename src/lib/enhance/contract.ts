@@ -33,7 +33,9 @@ export const attributes = {
 	/** One part of the recorder: RecordPart. */
 	record: 'data-record',
 	/** A child's text box that becomes the editor on first touch; its payload is EditorUpgrade. */
-	editor: 'data-editor'
+	editor: 'data-editor',
+	/** A photo input whose photos are made smaller before they are sent; its payload is ShrinkPhotos. */
+	shrinkPhotos: 'data-shrink-photos'
 } as const;
 
 /** The id of the page's one `<template>` of read-aloud controls. */
@@ -82,6 +84,14 @@ export interface EditorUpgrade {
 	labels: EditorLabels;
 }
 
+/** How small a photo is made in the browser: what the server keeps (its display size). */
+export interface ShrinkPhotos {
+	/** The longest side, in pixels. */
+	maxEdge: number;
+	/** The encoder's quality, 0 to 1: high, since the server encodes it once more. */
+	quality: number;
+}
+
 type Attributes = Record<string, string>;
 
 /** `[data-x]`, or `[data-x="value"]`. */
@@ -107,6 +117,8 @@ export const offlineSyncBox = (value: OfflineSync): Attributes =>
 	payload(attributes.offlineSync, value);
 export const recorderBox = (value: Recorder): Attributes => payload(attributes.recorder, value);
 export const editorBox = (value: EditorUpgrade): Attributes => payload(attributes.editor, value);
+export const shrinkPhotosInput = (value: ShrinkPhotos): Attributes =>
+	payload(attributes.shrinkPhotos, value);
 
 /** The attribute's JSON as an object, or null. */
 function object(json: string | null | undefined): Record<string, unknown> | null {
@@ -166,6 +178,18 @@ export function parseEditorUpgrade(json: Json): EditorUpgrade | null {
 		'linkPrompt'
 	]);
 	return typeof value?.doc === 'string' && labels ? { doc: value.doc, labels } : null;
+}
+
+export function parseShrinkPhotos(json: Json): ShrinkPhotos | null {
+	const value = object(json);
+	const { maxEdge, quality } = value ?? {};
+	return typeof maxEdge === 'number' &&
+		maxEdge >= 1 &&
+		typeof quality === 'number' &&
+		quality > 0 &&
+		quality <= 1
+		? { maxEdge, quality }
+		: null;
 }
 
 /** What an element carries under one of the attributes above, read with its parser. */

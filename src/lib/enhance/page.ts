@@ -5,7 +5,8 @@
  * listener. The build emits it as its own entry (see vite.config.ts).
  * - registers the service worker (offline page, offline drafts);
  * - loads, only on the pages that have them: offline drafts for forms, the voice recorder, the
- *   editor (when a child first touches the box) and the offline sync;
+ *   editor (when a child first touches the box), the offline sync, and the photo shrinker (a
+ *   photo is sent at the size the server keeps, not 5 MB over a slow connection);
  * - read-aloud: the device's own voices (Web Speech API), in the text's language, with pause and
  *   stop; where the device has no voice for it, the box says so and offers English;
  * - glossary words: the first tap shows the explanation, the second opens the glossary;
@@ -15,6 +16,7 @@
 import {
 	attributes as a,
 	parseReadAloud,
+	parseShrinkPhotos,
 	read,
 	readAloudControlsId,
 	selector,
@@ -160,6 +162,10 @@ for (const form of document.querySelectorAll<HTMLFormElement>(`form${selector(a.
 }
 for (const box of document.querySelectorAll<HTMLElement>(selector(a.recorder))) {
 	void import('./recorder').then(({ recorder }) => recorder(box));
+}
+for (const input of document.querySelectorAll<HTMLInputElement>(selector(a.shrinkPhotos))) {
+	const options = read(input, a.shrinkPhotos, parseShrinkPhotos);
+	if (options) void import('./shrink').then(({ shrinkOnChoose }) => shrinkOnChoose(input, options));
 }
 const sync = document.querySelector<HTMLElement>(selector(a.offlineSync));
 if (sync) void import('./sync').then(({ offlineSync }) => offlineSync(sync));

@@ -6,9 +6,8 @@ const megabyte = 1024 * 1024;
 export const maxPhotoBytes = 20 * megabyte;
 /** 50 megapixels: larger than any phone camera, small enough to keep a decode in memory. */
 export const maxInputPixels = 50_000_000;
-/** Longest side of the two images we keep of each photo. */
-export const displaySize = 1600;
-export const thumbSize = 320;
+/** Longest side of the two images we keep of each photo (the page script shrinks to it too). */
+export { displaySize, thumbSize } from '../../media/sizes';
 
 /** Browsers record Opus at about 32 to 128 kbit/s: 5 minutes is at most about 5 MB. */
 export const maxAudioBytes = 10 * megabyte;
