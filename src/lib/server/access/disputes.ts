@@ -53,6 +53,19 @@ export function mayDispute(
 	);
 }
 
+/**
+ * The sent disagreements about one entry. Once there is one, the entry is not disputed again:
+ * the child (and their advocate) follow that one to its end, and the entry shows its progress
+ * instead of "I disagree".
+ */
+export function disagreementsAbout(entryId: string): SQL {
+	return and(
+		eq(entry.kind, 'disagreement'),
+		eq(entry.status, 'final'),
+		eq(entry.supersedesId, entryId)
+	)!;
+}
+
 /** Who reaches a disagreement: to read it (`viewRecord`) or to answer and link it. */
 type DisagreementAction = Extract<ChildAction, 'viewRecord' | 'handleDisagreements'>;
 

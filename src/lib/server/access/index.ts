@@ -16,7 +16,13 @@ export {
 export { privateSealDuration, sealAt, type PrivateSeal } from './seal';
 export { assignmentNeedsApproval, isNewAccount } from './duties';
 export { fullViewScope } from './full';
-export { disputableKinds, mayDispute, seesDisagreement, disagreementScope } from './disputes';
+export {
+	disagreementsAbout,
+	disputableKinds,
+	mayDispute,
+	seesDisagreement,
+	disagreementScope
+} from './disputes';
 export {
 	contributionKinds,
 	isLinkable,

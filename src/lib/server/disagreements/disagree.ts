@@ -18,6 +18,13 @@ import { today } from '../dates/day';
  * on that entry shows it is disputed, to everyone who can see it.
  */
 
+/** The entry was disputed already (a second tab, a form sent twice): its disagreement's id. */
+export class AlreadyDisputed extends Error {
+	constructor(readonly disagreementId: string) {
+		super('already disputed');
+	}
+}
+
 export type DisagreementInput = { wrong: string; happened: string; wants: DisagreementWant[] };
 
 export function readDisagreementForm(form: FormReader): DisagreementInput {
@@ -44,7 +51,15 @@ export function disputableEntry(db: Db, actor: access.Actor, entryId: string, no
 	if (!access.mayDispute(actor, relation, row, releasedTo)) {
 		throw new access.AccessDenied('not-found');
 	}
-	return { row, relation };
+	// Already disputed: the disagreement to follow instead, one this person sees.
+	const disputedBy =
+		db
+			.select()
+			.from(entry)
+			.where(access.disagreementsAbout(row.id))
+			.all()
+			.find((d) => access.seesDisagreement(actor, relation, d))?.id ?? null;
+	return { row, relation, disputedBy };
 }
 
 function check(input: DisagreementInput): Problems {
@@ -72,7 +87,8 @@ export function startDisagreement(
 ): Entry {
 	return db.transaction(
 		(tx) => {
-			const { row, relation } = disputableEntry(tx, actor, entryId, now);
+			const { row, relation, disputedBy } = disputableEntry(tx, actor, entryId, now);
+			if (disputedBy) throw new AlreadyDisputed(disputedBy);
 			const problems = check(input);
 			if (Object.keys(problems).length) throw new RecordError(problems);
 			const body = bodyOf(input);

@@ -8,7 +8,7 @@ import { RecordError } from '../record/errors';
 import { childRecord, chronology } from '../read-model/record';
 import { verifyChains } from '../record/verify';
 import { sendChildEntry } from '../space/child-entries';
-import { startDisagreement } from './disagree';
+import { AlreadyDisputed, disputableEntry, startDisagreement } from './disagree';
 import {
 	acknowledge,
 	decide,
@@ -30,11 +30,11 @@ function setup() {
 	});
 	const child = actorFor(db, w.child.account!);
 	const worker = actorFor(db, w.keyWorker);
-	const say = (now = new Date('2025-01-31T10:00:00Z')) => {
+	const say = (now = new Date('2025-01-31T10:00:00Z'), about = disputed.id) => {
 		const draft = startDisagreement(
 			db,
 			child,
-			disputed.id,
+			about,
 			{ wrong: 'I did not refuse.', happened: 'The car did not come.', wants: ['addSide'] },
 			null,
 			now
@@ -96,9 +96,31 @@ describe('"I disagree"', () => {
 		);
 		const byAdvocate = startDisagreement(db, actorFor(db, w.advocate), shared.id, input, null);
 		expect(byAdvocate).toMatchObject({ status: 'final', sourceKind: 'helped' });
-		expect(() => startDisagreement(db, child, shared.id, { ...input, wants: [] }, null)).toThrow(
+		const another = finalEntry(db, w.keyWorker, childId);
+		expect(() => startDisagreement(db, child, another.id, { ...input, wants: [] }, null)).toThrow(
 			RecordError
 		);
+	});
+
+	it('is said once: a second "I disagree" about the same entry leads to the first', () => {
+		const { db, w, disputed, child, say } = setup();
+		const first = say();
+		const input = { wrong: 'Again.', happened: '', wants: ['explain' as const] };
+		expect(disputableEntry(db, child, disputed.id).disputedBy).toBe(first.id);
+		expect(() => startDisagreement(db, child, disputed.id, input, null)).toThrow(AlreadyDisputed);
+		// By the advocate too, who sees it as well.
+		const advocate = actorFor(db, w.advocate);
+		expect(disputableEntry(db, advocate, disputed.id).disputedBy).toBe(first.id);
+		expect(() => startDisagreement(db, advocate, disputed.id, input, null)).toThrow(
+			AlreadyDisputed
+		);
+		const disagreements = db
+			.select()
+			.from(entry)
+			.where(eq(entry.supersedesId, disputed.id))
+			.all()
+			.filter((e) => e.kind === 'disagreement');
+		expect(disagreements).toHaveLength(1);
 	});
 
 	it('marks the disputed entry for everyone who can see it, and the child follows each step', () => {
@@ -186,9 +208,16 @@ describe('"I disagree"', () => {
 	});
 
 	it('lists overdue ones first, for those who answer for the child only', () => {
-		const { db, w, worker, say } = setup();
+		const { db, w, worker, say, childId } = setup();
 		const old = say(new Date('2025-01-02T10:00:00Z'));
-		const recent = say(new Date('2025-03-01T10:00:00Z'));
+		const another = finalEntry(
+			db,
+			w.keyWorker,
+			childId,
+			{ eventDate: '2025-01-15' },
+			new Date('2025-02-01T10:00:00Z')
+		);
+		const recent = say(new Date('2025-03-01T10:00:00Z'), another.id);
 		const list = disagreementsFor(db, worker, new Date('2025-03-05T10:00:00Z'));
 		expect(list.map((d) => d.id)).toEqual([old.id, recent.id]);
 		expect(list[0]!.daysLeft).toBeLessThan(0);
