@@ -68,17 +68,21 @@ async function upload(javaScriptEnabled: boolean) {
 	return { bytes, ms };
 }
 
-// A warm-up each way (the server's first photo loads sharp), not counted.
-await upload(true);
-await upload(false);
 const withScript: { bytes: number; ms: number }[] = [];
 const without: { bytes: number; ms: number }[] = [];
-for (let i = 0; i < rounds; i++) {
-	withScript.push(await upload(true));
-	without.push(await upload(false));
+try {
+	// A warm-up each way (the server's first photo loads sharp), not counted.
+	await upload(true);
+	await upload(false);
+	for (let i = 0; i < rounds; i++) {
+		withScript.push(await upload(true));
+		without.push(await upload(false));
+	}
+} finally {
+	// A failed run leaves no server holding the port.
+	await browser.close();
+	server.stop();
 }
-await browser.close();
-server.stop();
 
 function row(label: string, runs: { ms: number }[]) {
 	const s = summarise(

@@ -32,7 +32,9 @@ async function addMemory(page: Page) {
 	const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/me/story'));
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	const sentBytes = (await posted).postDataBuffer()?.length ?? 0;
-	await expect(page.getByRole('status')).toBeVisible({ timeout: 30_000 });
+	// Sent: the story, saying so (a busy machine may take a while over a 12 MP photo).
+	await page.waitForURL((url) => url.pathname === '/me/story', { timeout: 90_000 });
+	await expect(page.locator('p.notice[role="status"]')).toBeVisible();
 	return { title, sentBytes };
 }
 
