@@ -1,4 +1,4 @@
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { whoLooked } from '$lib/server/children/profile';
@@ -20,8 +20,10 @@ export const actions: Actions = {
 	advocate: async (event) => {
 		const actor = requireChildActor(event.locals);
 		const form = await readForm(event.request);
-		const sees = form.get('sees') === 'yes';
-		guard(() => setAdvocateSharing(getDb(), actor, sees, event.locals.address));
+		// Only a clear yes or no changes anything.
+		const choice = form.get('sees');
+		if (choice !== 'yes' && choice !== 'no') return fail(400, { problem: 'form.invalid' });
+		guard(() => setAdvocateSharing(getDb(), actor, choice === 'yes', event.locals.address));
 		redirect(303, '/me/who-looked?changed#advocate');
 	}
 };
