@@ -6,6 +6,7 @@ import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
 import { recordAlertSince } from '../record/alerts';
 import { releasesOf } from '../record/confidential';
+import { entriesWithIds } from '../record/about';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -51,7 +52,7 @@ export function pageOf(db: Db, where: SQL | undefined, requested: number, size: 
 		.offset((page - 1) * size)
 		.all()
 		.map((r) => r.id);
-	const rows = ids.length ? db.select().from(entry).where(inArray(entry.id, ids)).all() : [];
+	const rows = entriesWithIds(db, ids);
 	const byId = new Map(rows.map((row) => [row.id, row]));
 	return { rows: ids.map((id) => byId.get(id)!), page, pages, total };
 }
