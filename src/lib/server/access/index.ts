@@ -5,7 +5,17 @@ export * from './permissions';
 export * from './scope';
 export { isChildRole, isStaffRole } from './roles';
 export type { ChildRelation, AccountRelation } from './relation';
-export { entryScope, entryView, readerOf, type EntryView } from './entries';
+export {
+	entryScope,
+	entryView,
+	finalEntryScope,
+	ownDraftScope,
+	readerOf,
+	scopeOf,
+	type EntryView,
+	type ScopeShape,
+	type ScopeValues
+} from './entries';
 export { privateSealDuration, sealAt, type PrivateSeal } from './seal';
 export { assignmentNeedsApproval, isNewAccount } from './duties';
 export { fullViewScope } from './full';
