@@ -170,7 +170,43 @@ if (!reuse) {
 	fs.writeFileSync(seededFile, JSON.stringify(seeded));
 }
 
-async function load(url: string) {
+/** A process and everything it started (a server's workers), by their ids. */
+function processTree(pid: number): number[] {
+	const children = fs
+		.readdirSync('/proc')
+		.filter((d) => /^\d+$/.test(d))
+		.filter((d) => {
+			try {
+				return (
+					fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]!.split(' ')[1] === String(pid)
+				);
+			} catch {
+				return false;
+			}
+		})
+		.map(Number);
+	return [pid, ...children.flatMap(processTree)];
+}
+
+/** CPU time (user and system, ms) these processes have used so far. */
+function cpuMsOf(pids: number[]): number {
+	let ticks = 0;
+	for (const pid of pids) {
+		try {
+			const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+			ticks += Number(f[11]) + Number(f[12]);
+		} catch {
+			// ended meanwhile
+		}
+	}
+	return ticks * 10;
+}
+
+async function load(url: string, serverPid?: number) {
+	// The server's own CPU time per request, which other work on the machine changes far less than
+	// requests per second.
+	const pids = serverPid ? processTree(serverPid) : [];
+	const cpuBefore = cpuMsOf(pids);
 	let n = 0;
 	const result = await autocannon({
 		url,
@@ -190,7 +226,8 @@ async function load(url: string) {
 		p975: result.latency.p97_5,
 		p99: result.latency.p99,
 		ok: result.non2xx === 0 && result.errors === 0,
-		total: result.requests.total
+		total: result.requests.total,
+		cpuMs: serverPid ? (cpuMsOf(pids) - cpuBefore) / result.requests.total : NaN
 	};
 }
 
@@ -218,39 +255,40 @@ const loadBefore = os
 	.join(', ');
 const one = await startWaymark(1);
 await load(url); // warm-up, not counted
-const app = await load(url);
+const app = await load(url, one.stop.pid);
 one.stop();
 await new Promise((r) => setTimeout(r, 2000));
 const all = await startWaymark(2);
 await load(url);
-const appAll = await load(url);
+const appAll = await load(url, all.stop.pid);
 // The same load while the daily full walk runs beside the server, in its own process.
 const walker = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli/verify.ts'], {
 	env: { ...process.env, DATA_DIR: dataDir },
 	stdio: 'ignore'
 });
-const during = await load(url);
+const during = await load(url, all.stop.pid);
 const walkStillRunning = walker.exitCode === null;
 const note = machineNote();
 walker.kill();
 all.stop();
 const stopBare = await serve(['bench/lib/bare-timeline.ts', dbFile, '4194'], {});
 await load('http://127.0.0.1:4194/me/story');
-const bare = await load('http://127.0.0.1:4194/me/story');
+const bare = await load('http://127.0.0.1:4194/me/story', stopBare.pid);
 stopBare();
 
 const ratio = app.rps / bare.rps;
 const scale = appAll.rps / app.rps;
 const table = `Measured by \`npm run bench:server\` on ${dayOf(new Date())} (2 cores, Node ${process.versions.node}; ${note} at the end of the load runs, ${loadBefore} before them): ${children.toLocaleString()} children × ${perChild.toLocaleString()} entries (${(children * perChild).toLocaleString()} entries, ${(size / 1e9).toFixed(2)} GB, ${reuse ? 'kept from a run that seeded it' : 'seeded'} in ${seedSeconds.toFixed(0)} s: the first child's record through the write path, the others copied and chained); autocannon, ${connections} connections, ${seconds} s after a ${seconds} s warm-up, each request as one of ${cookies.length} children.
 
-| server | requests/s | p97.5 latency | p99 latency | all 200 |
-| --- | --- | --- | --- | --- |
-| Waymark, \`/me/story\` (SvelteKit, HTML), 1 worker | ${app.rps.toFixed(1)} | ${app.p975} ms | ${app.p99} ms | ${app.ok ? 'yes' : 'no'} |
-| Waymark, 2 workers (\`npm start\` on 2 cores) | ${appAll.rps.toFixed(1)} | ${appAll.p975} ms | ${appAll.p99} ms | ${appAll.ok ? 'yes' : 'no'} |
-| Waymark, 2 workers, while the full record check walks every entry beside it | ${during.rps.toFixed(1)} | ${during.p975} ms | ${during.p99} ms | ${during.ok ? 'yes' : 'no'} |
-| bare Node handler, same queries (JSON), 1 process | ${bare.rps.toFixed(1)} | ${bare.p975} ms | ${bare.p99} ms | ${bare.ok ? 'yes' : 'no'} |
+| server | requests/s | server CPU a request | p97.5 latency | p99 latency | all 200 |
+| --- | --- | --- | --- | --- | --- |
+| Waymark, \`/me/story\` (SvelteKit, HTML), 1 worker | ${app.rps.toFixed(1)} | ${app.cpuMs.toFixed(1)} ms | ${app.p975} ms | ${app.p99} ms | ${app.ok ? 'yes' : 'no'} |
+| Waymark, 2 workers (\`npm start\` on 2 cores) | ${appAll.rps.toFixed(1)} | ${appAll.cpuMs.toFixed(1)} ms | ${appAll.p975} ms | ${appAll.p99} ms | ${appAll.ok ? 'yes' : 'no'} |
+| Waymark, 2 workers, while the full record check walks every entry beside it | ${during.rps.toFixed(1)} | ${during.cpuMs.toFixed(1)} ms | ${during.p975} ms | ${during.p99} ms | ${during.ok ? 'yes' : 'no'} |
+| bare Node handler, same queries (JSON), 1 process | ${bare.rps.toFixed(1)} | ${bare.cpuMs.toFixed(1)} ms | ${bare.p975} ms | ${bare.p99} ms | ${bare.ok ? 'yes' : 'no'} |
 
 - Ratio, 1 worker against the bare handler: **${ratio.toFixed(2)}** (target at least 0.6, issue 18).
+- By server CPU a request (less moved by other work on the machine): the bare handler's is **${(bare.cpuMs / app.cpuMs).toFixed(2)}** of Waymark's.
 - 2 workers against 1: **${scale.toFixed(2)}** times (goal at least 1.7 on 2 cores).
 - Start to first answer (\`npm start\` with a signed checkpoint: the quick check of what was added since, then the workers): ${one.firstAnswerMs} ms with 1 worker, ${all.firstAnswerMs} ms with 2.
 - The full walk of every entry, the access log and the files (\`npm run verify\`, in its own process, daily): ${fullWalkSeconds.toFixed(0)} s${walkStillRunning ? '; it was still running when the load run ended' : ''}.`;
