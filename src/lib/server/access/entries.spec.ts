@@ -4,6 +4,7 @@ import { createTestDb } from '../test/db';
 import { actorFor, entryInput, finalEntry, makeWorld } from '../test/factories';
 import { childProfile, entry, natures, staffVisibilities, childVisibilities } from '../db/schema';
 import { entryScope, entryView } from './entries';
+import { idsInPreparedScopes } from '../test/scopes';
 import { relationToChild } from './relation';
 import { createDraft } from '../record/write';
 import { releaseConfidential } from '../record/confidential';
@@ -81,9 +82,11 @@ describe('who sees which entries', () => {
 		const actor = actorFor(db, readers[who]);
 		const relation = relationToChild(db, actor, childId, new Date())!;
 		const byRule: Record<string, string> = {};
+		const status: Record<string, string> = {};
 		for (const [key, id] of Object.entries(ids)) {
 			const row = db.select().from(entry).where(eq(entry.id, id)).get()!;
 			byRule[key] = entryView(actor, relation, row);
+			status[key] = row.status;
 		}
 		const inScope = new Set(
 			db
@@ -93,8 +96,17 @@ describe('who sees which entries', () => {
 				.all()
 				.map((r) => r.id)
 		);
+		// Lists use prepared scopes of their own: the same rule, for final entries and own drafts.
+		const prepared = idsInPreparedScopes(db, actor, relation);
 		for (const [key, id] of Object.entries(ids)) {
-			expect(inScope.has(id), `${who}: ${key}`).toBe(byRule[key] !== 'hidden');
+			const shown = byRule[key] !== 'hidden';
+			expect(inScope.has(id), `${who}: ${key}`).toBe(shown);
+			expect(prepared.finals.has(id), `${who}: ${key}, final`).toBe(
+				status[key] === 'final' && shown
+			);
+			expect(prepared.ownDrafts.has(id), `${who}: ${key}, draft`).toBe(
+				status[key] === 'draft' && shown
+			);
 		}
 		return byRule;
 	}

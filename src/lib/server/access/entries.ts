@@ -1,5 +1,6 @@
-import { and, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
-import { entry, type Entry, type Visibility } from '../db/schema';
+import { and, eq, gte, inArray, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { entry, visibilities, type Entry, type Visibility } from '../db/schema';
+import { placeholderFor } from '../db/prepared';
 import type { Actor } from './actor';
 import { managesChild, type ChildRelation } from './relation';
 import { isChildRole } from './roles';
@@ -134,4 +135,87 @@ export function entryScope(actor: Actor, relation: ChildRelation): SQL {
 		or(ownDrafts, finalOnes),
 		unsealedScope(actor.privateSeal, actor.id)
 	)!;
+}
+
+/** Which prepared form of a list's scope a reader uses: their kind, and any seal. */
+/** The prepared scope's readers: an advocate whose child keeps their record from them is one more. */
+type ScopeReader = Reader | 'advocate-only';
+export type ScopeShape = `${ScopeReader}${'' | '+sealed'}`;
+
+/** The values a prepared scope takes: `scopeChild`, `scopeReader` and, under a seal, its start. */
+export type ScopeValues = { scopeChild: string; scopeReader: string; scopeSealedFrom?: Date };
+
+function shapeParts(shape: ScopeShape): [ScopeReader, boolean] {
+	const [reader, sealed] = shape.split('+') as [ScopeReader, string | undefined];
+	return [reader, sealed !== undefined];
+}
+
+const scopeChild = () => eq(entry.childId, sql.placeholder('scopeChild'));
+const sealedFrom = () => placeholderFor(entry.createdAt, 'scopeSealedFrom');
+
+/**
+ * entryScope for lists of final entries, as the same SQL for every reader of one kind, so that a
+ * list's statement is prepared once (db/prepared.ts) and each request only fills in the values
+ * (scopeOf). With no drafts to find, it has no "own drafts" branch, and it names the visibilities
+ * a reader does not see where they are fewer (SQLite checks this on every entry of a record).
+ * A test holds it to entryView like entryScope.
+ */
+export function finalEntryScope(shape: ScopeShape): SQL {
+	const [reader, sealed] = shapeParts(shape);
+	if (reader === 'none') return and(scopeChild(), eq(entry.id, ''))!;
+	// Only what the child shares with the advocate item by item: no shared entries, no notes.
+	if (reader === 'advocate-only') {
+		return and(
+			scopeChild(),
+			eq(entry.status, 'final'),
+			inArray(entry.visibility, [...fullyVisible.advocate]),
+			ne(entry.kind, 'confidential_release')
+		)!;
+	}
+	// Shared entries depend on their nature, and confidential ones leave a note, for all but staff.
+	const seen = new Set<Visibility>(
+		reader === 'staff' ? fullyVisible.staff : [...fullyVisible[reader], 'shared', 'confidential']
+	);
+	const unseen = visibilities.filter((v) => !seen.has(v));
+	return and(
+		scopeChild(),
+		eq(entry.status, 'final'),
+		unseen.length ? notInArray(entry.visibility, unseen) : undefined,
+		reader === 'staff' ? undefined : ne(entry.kind, 'confidential_release'),
+		reader === 'staff'
+			? undefined
+			: or(
+					ne(entry.visibility, 'shared'),
+					ne(entry.nature, 'third_party'),
+					eq(entry.thirdPartyPermission, true)
+				),
+		// The seal hides only "just me" entries among final ones (seal.ts).
+		sealed ? or(gte(entry.createdAt, sealedFrom()), ne(entry.visibility, 'just_me')) : undefined
+	)!;
+}
+
+/** The same for the reader's own drafts in the record (under a seal, only those made since). */
+export function ownDraftScope(shape: ScopeShape): SQL {
+	const [reader, sealed] = shapeParts(shape);
+	return and(
+		scopeChild(),
+		reader === 'none' ? eq(entry.id, '') : undefined,
+		eq(entry.status, 'draft'),
+		eq(entry.authorUserId, sql.placeholder('scopeReader')),
+		sealed ? gte(entry.createdAt, sealedFrom()) : undefined
+	)!;
+}
+
+/** The shape of the prepared scopes for this reader of this record, and the values they take. */
+export function scopeOf(
+	actor: Actor,
+	relation: ChildRelation
+): { shape: ScopeShape; values: ScopeValues } {
+	const read = readerOf(actor, relation);
+	const reader: ScopeReader = readsSharedRecord(read, relation) ? read : 'advocate-only';
+	const values = { scopeChild: relation.child.id, scopeReader: actor.id };
+	const seal = actor.privateSeal;
+	return seal
+		? { shape: `${reader}+sealed`, values: { ...values, scopeSealedFrom: seal.since } }
+		: { shape: reader, values };
 }

@@ -9,9 +9,14 @@ export {
 	entryScope,
 	entryView,
 	filterableVisibilities,
+	finalEntryScope,
+	ownDraftScope,
 	readerOf,
 	recordWithheldFrom,
-	type EntryView
+	scopeOf,
+	type EntryView,
+	type ScopeShape,
+	type ScopeValues
 } from './entries';
 export { privateSealDuration, sealAt, type PrivateSeal } from './seal';
 export { assignmentNeedsApproval, isNewAccount } from './duties';

@@ -149,16 +149,23 @@ describe('a checked relation', () => {
 
 /** How many statements the database ran while `work` did. */
 function countQueries<T>(db: ReturnType<typeof createTestDb>, work: () => T) {
-	const client = db.$client;
-	const prepare = client.prepare.bind(client);
+	// Statements run, prepared now or kept from before (db/prepared.ts keeps the hot ones).
+	const statement = Object.getPrototypeOf(db.$client.prepare('SELECT 1')) as Record<
+		string,
+		(...args: unknown[]) => unknown
+	>;
+	const methods = ['get', 'all', 'run', 'iterate'] as const;
+	const originals = methods.map((m) => statement[m]!);
 	let count = 0;
-	client.prepare = ((sql: string) => {
-		count++;
-		return prepare(sql);
-	}) as typeof client.prepare;
+	methods.forEach((m, i) => {
+		statement[m] = function (this: unknown, ...args: unknown[]) {
+			count++;
+			return originals[i]!.apply(this, args);
+		};
+	});
 	try {
 		return { result: work(), count };
 	} finally {
-		client.prepare = prepare;
+		methods.forEach((m, i) => (statement[m] = originals[i]!));
 	}
 }

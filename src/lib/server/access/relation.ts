@@ -1,11 +1,12 @@
-import { and, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
+import { placeholderFor, preparedOnce } from '../db/prepared';
 import { assignment, childProfile, user, type ChildProfile, type Relationship } from '../db/schema';
 import type { Actor } from './actor';
 import { isNewAccount } from './duties';
 
 /** An assignment from its start until its end, whether or not it still awaits approval. */
-export function openAssignment(now: Date) {
+export function openAssignment(now: Date | SQLWrapper) {
 	return and(
 		lte(assignment.startsAt, now),
 		or(isNull(assignment.endsAt), gt(assignment.endsAt, now))
@@ -16,7 +17,7 @@ export function openAssignment(now: Date) {
  * An assignment counts from its start until its end, checked afresh on every request, and not
  * while it awaits a second manager's approval (see duties.ts).
  */
-export function currentAssignment(now: Date) {
+export function currentAssignment(now: Date | SQLWrapper) {
 	return and(openAssignment(now), eq(assignment.awaitingApproval, false));
 }
 
@@ -37,27 +38,40 @@ export function managesChild(actor: Actor, r: ChildRelation): boolean {
 	return actor.role === 'manager' && r.inUnit && !r.newManager;
 }
 
+// Asked on every request that touches a child: prepared once (db/prepared.ts).
+const childById = preparedOnce((db) =>
+	db
+		.select()
+		.from(childProfile)
+		.where(eq(childProfile.id, sql.placeholder('childId')))
+		.prepare()
+);
+const currentRelationships = preparedOnce((db) =>
+	db
+		.select({ relationship: assignment.relationship })
+		.from(assignment)
+		.where(
+			and(
+				eq(assignment.childId, sql.placeholder('childId')),
+				eq(assignment.userId, sql.placeholder('userId')),
+				currentAssignment(placeholderFor(assignment.startsAt, 'now'))
+			)
+		)
+		.prepare()
+);
+
 export function relationToChild(
 	db: Db,
 	actor: Actor,
 	childId: string,
 	now: Date
 ): ChildRelation | null {
-	const child = db.select().from(childProfile).where(eq(childProfile.id, childId)).get();
+	const child = childById(db).get({ childId });
 	if (!child) return null;
 	const sameOrganisation = child.organisationId === actor.organisationId;
 	const assignedAs = sameOrganisation
-		? db
-				.select({ relationship: assignment.relationship })
-				.from(assignment)
-				.where(
-					and(
-						eq(assignment.childId, childId),
-						eq(assignment.userId, actor.id),
-						currentAssignment(now)
-					)
-				)
-				.all()
+		? currentRelationships(db)
+				.all({ childId, userId: actor.id, now })
 				.map((a) => a.relationship)
 		: [];
 	const inUnit =

@@ -5,6 +5,7 @@ import { actorFrom } from './actor';
 import { childEntryInput, finalEntry, makeWorld } from '../test/factories';
 import { entry, user, type User } from '../db/schema';
 import { entryScope, entryView } from './entries';
+import { idsInPreparedScopes } from '../test/scopes';
 import { relationToChild } from './relation';
 import { privateSealDuration } from './seal';
 import { createChildDraft, sendChildEntry } from '../space/child-entries';
@@ -66,11 +67,18 @@ describe('the private seal after a sign-in code', () => {
 				.all()
 				.map((r) => r.id)
 		);
+		const prepared = idsInPreparedScopes(db, actor, relation);
 		const out: Record<string, boolean> = {};
 		for (const [key, { id }] of Object.entries(ids)) {
 			const row = db.select().from(entry).where(eq(entry.id, id)).get()!;
 			const byRule = entryView(actor, relation, row) !== 'hidden';
 			expect(inScope.has(id), `${key}: scope and rule agree`).toBe(byRule);
+			expect(prepared.finals.has(id), `${key}: the final entries' scope agrees`).toBe(
+				row.status === 'final' && byRule
+			);
+			expect(prepared.ownDrafts.has(id), `${key}: the own drafts' scope agrees`).toBe(
+				row.status === 'draft' && byRule
+			);
 			out[key] = byRule;
 		}
 		return out;

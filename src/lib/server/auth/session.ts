@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Db } from '../db';
+import { preparedOnce } from '../db/prepared';
 import { session, user, childProfile, type Session, type User } from '../db/schema';
 import { isChildRole } from '../access/roles';
 
@@ -68,16 +69,21 @@ export function createSession(
 	return { token: `${id}.${secret}`, session: row };
 }
 
-export function validateSessionToken(db: Db, token: string, now = new Date()): ValidSession | null {
-	const [id, secret, extra] = token.split('.');
-	if (!id || !secret || extra !== undefined) return null;
-	const row = db
+/** Every request asks this, so it is prepared once. */
+const sessionWithUser = preparedOnce((db) =>
+	db
 		.select({ session, user, childId: childProfile.id })
 		.from(session)
 		.innerJoin(user, eq(user.id, session.userId))
 		.leftJoin(childProfile, eq(childProfile.userId, user.id))
-		.where(eq(session.id, id))
-		.get();
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare()
+);
+
+export function validateSessionToken(db: Db, token: string, now = new Date()): ValidSession | null {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined) return null;
+	const row = sessionWithUser(db).get({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), row.session.secretHash)) return null;
 	const age = now.getTime() - row.session.createdAt.getTime();

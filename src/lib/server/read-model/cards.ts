@@ -1,12 +1,13 @@
-import { inArray, asc } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../db';
-import { entry, media, type Entry } from '../db/schema';
+import { media, type Entry } from '../db/schema';
 import * as access from '../access';
 import type { Doc } from '../../record/rich-text';
 import type { EntryCard, FullCard } from '../../record/card';
 import { releasesOf } from '../record/confidential';
 import { statesOf } from '../disagreements/state';
-import { entriesAbout } from '../record/about';
+import { entriesAbout, entriesWithIds } from '../record/about';
+import { inJsonList, preparedOnce } from '../db/prepared';
 import { today } from '../dates/day';
 
 /**
@@ -70,6 +71,27 @@ function card(row: Entry, locale: string | null): FullCard {
 	};
 }
 
+const mediaQuery = preparedOnce((db) =>
+	db
+		.select({
+			id: media.id,
+			entryId: media.entryId,
+			kind: media.kind,
+			caption: media.caption,
+			width: media.width,
+			height: media.height
+		})
+		.from(media)
+		.where(inJsonList(media.entryId, 'ids'))
+		.orderBy(asc(media.createdAt), asc(media.id))
+		.prepare()
+);
+
+/** The photos and recordings of these entries, oldest first. */
+function mediaOf(db: Db, ids: string[]) {
+	return ids.length ? mediaQuery(db).all({ ids: JSON.stringify(ids) }) : [];
+}
+
 /**
  * Turns rows into what the reader may see: full cards, neutral notes for confidential items, and
  * for each entry the corrections of it and what it corrects, when the reader may see those.
@@ -86,21 +108,7 @@ export function cardsFor(
 	const linkedIds = rows.map((r) => r.supersedesId).filter((id): id is string => !!id);
 	const corrections = entriesAbout(db, ids, 'correction');
 	const answers = entriesAbout(db, ids, 'view_response');
-	const files = ids.length
-		? db
-				.select({
-					id: media.id,
-					entryId: media.entryId,
-					kind: media.kind,
-					caption: media.caption,
-					width: media.width,
-					height: media.height
-				})
-				.from(media)
-				.where(inArray(media.entryId, ids))
-				.orderBy(asc(media.createdAt), asc(media.id))
-				.all()
-		: [];
+	const files = mediaOf(db, ids);
 	// Only disagreements this reader may see in full come with the entry they dispute.
 	const disputes = statesOf(
 		db,
@@ -113,9 +121,7 @@ export function cardsFor(
 		db,
 		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)
 	);
-	const originals = linkedIds.length
-		? db.select().from(entry).where(inArray(entry.id, linkedIds)).all()
-		: [];
+	const originals = entriesWithIds(db, linkedIds);
 	return rows.map((row): EntryCard => {
 		const release = releases.get(row.id);
 		const view = access.entryView(actor, relation, row, release?.visibility ?? null);

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { preparedByShape } from '../db/prepared';
 import type { Db } from '../db';
 import { entry, user, type EntryKind, type Nature, type Visibility } from '../db/schema';
 import * as access from '../access';
@@ -6,6 +7,7 @@ import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
 import { recordAlertSince } from '../record/alerts';
 import { releasesOf } from '../record/confidential';
+import { entriesWithIds } from '../record/about';
 
 export type Filters = {
 	kind?: EntryKind | null;
@@ -16,15 +18,6 @@ export type Filters = {
 
 const ordered = [asc(entry.eventSort), asc(entry.recordedAt), asc(entry.id)];
 
-function filterConditions(filters: Filters): (SQL | undefined)[] {
-	return [
-		filters.kind ? eq(entry.kind, filters.kind) : undefined,
-		filters.nature ? eq(entry.nature, filters.nature) : undefined,
-		filters.visibility ? eq(entry.visibility, filters.visibility) : undefined,
-		filters.authorId ? eq(entry.authorUserId, filters.authorId) : undefined
-	];
-}
-
 export const pageSize = { staff: 25, child: 20 } as const;
 
 /** Kinds a child reads beside the entry they answer, not as entries of their own. */
@@ -34,26 +27,80 @@ export const attachedKinds = [
 	'case_record_link'
 ] as const;
 
+type ListShape = { scope: access.ScopeShape; filters: (keyof Filters)[]; withoutAttached: boolean };
+
+const filterColumns = {
+	kind: entry.kind,
+	nature: entry.nature,
+	visibility: entry.visibility,
+	authorId: entry.authorUserId
+} as const;
+
 /**
- * A page of a record, earliest first. The ids come from the covering index alone (no entry's text
- * is read to sort or count); then only that page's rows are fetched.
+ * Counting a list and finding one page of its ids: a statement pair prepared once for each shape
+ * of list (the kind of reader, any seal, which filters are set), each request filling in only
+ * the values. The scope is the access module's (finalEntryScope, held to entryScope by a test).
  */
-export function pageOf(db: Db, where: SQL | undefined, requested: number, size: number) {
-	const total = db.select({ n: count() }).from(entry).where(where).get()?.n ?? 0;
+const listQueries = preparedByShape((db, shape: ListShape) => {
+	const where = and(
+		access.finalEntryScope(shape.scope),
+		...shape.filters.map((f) => eq(filterColumns[f], sql.placeholder(f))),
+		shape.withoutAttached ? notInArray(entry.kind, [...attachedKinds]) : undefined
+	);
+	return {
+		count: db.select({ n: count() }).from(entry).where(where).prepare(),
+		ids: db
+			.select({ id: entry.id })
+			.from(entry)
+			.where(where)
+			.orderBy(...ordered)
+			.limit(sql.placeholder('limit'))
+			.offset(sql.placeholder('offset'))
+			.prepare(),
+		authors: db
+			.selectDistinct({ id: entry.authorUserId })
+			.from(entry)
+			.where(access.finalEntryScope(shape.scope))
+			.prepare()
+	};
+});
+
+/**
+ * A page of the final entries a reader may see in a record, earliest first. The ids come from the
+ * covering index alone (no entry's text is read to sort or count); then only that page's rows
+ * are fetched.
+ */
+export function pageOf(
+	db: Db,
+	actor: access.Actor,
+	relation: access.ChildRelation,
+	list: { filters?: Filters; withoutAttached?: boolean },
+	requested: number,
+	size: number
+) {
+	const scope = access.scopeOf(actor, relation);
+	const filters = (Object.keys(filterColumns) as (keyof Filters)[]).filter(
+		(f) => !!list.filters?.[f]
+	);
+	const withoutAttached = !!list.withoutAttached;
+	const queries = listQueries(db, `${scope.shape}|${filters.join(',')}|${withoutAttached}`, {
+		scope: scope.shape,
+		filters,
+		withoutAttached
+	});
+	const values: Record<string, unknown> = { ...scope.values };
+	for (const f of filters) values[f] = list.filters![f];
+	const total = queries.count.get(values)?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / size));
 	const page = Math.min(Math.max(1, requested), pages);
-	const ids = db
-		.select({ id: entry.id })
-		.from(entry)
-		.where(where)
-		.orderBy(...ordered)
-		.limit(size)
-		.offset((page - 1) * size)
-		.all()
+	const ids = queries.ids
+		.all({ ...values, limit: size, offset: (page - 1) * size })
 		.map((r) => r.id);
-	const rows = ids.length ? db.select().from(entry).where(inArray(entry.id, ids)).all() : [];
+	const rows = entriesWithIds(db, ids);
 	const byId = new Map(rows.map((row) => [row.id, row]));
-	return { rows: ids.map((id) => byId.get(id)!), page, pages, total };
+	// Everyone who wrote a final entry this reader may see (for the staff filter), on demand.
+	const authors = () => queries.authors.all(scope.values).map((a) => a.id);
+	return { rows: ids.map((id) => byId.get(id)!), page, pages, total, authors };
 }
 
 /** The whole record as staff see it, earliest first. Opening it is logged for the child to see. */
@@ -73,19 +120,16 @@ export function chronology(
 			now
 		);
 	}
-	const where = and(
-		access.entryScope(actor, relation),
-		eq(entry.status, 'final'),
-		...filterConditions(options.filters)
+	const list = pageOf(
+		db,
+		actor,
+		relation,
+		{ filters: options.filters },
+		options.page,
+		pageSize.staff
 	);
-	const { rows, page, pages, total } = pageOf(db, where, options.page, pageSize.staff);
 	// Everyone who wrote in this record, for the filter: ids from the index, names from accounts.
-	const authorIds = db
-		.selectDistinct({ id: entry.authorUserId })
-		.from(entry)
-		.where(and(access.entryScope(actor, relation), eq(entry.status, 'final')))
-		.all()
-		.map((a) => a.id);
+	const authorIds = list.authors();
 	const authors = authorIds.length
 		? db
 				.select({ id: user.id, name: user.displayName })
@@ -98,7 +142,7 @@ export function chronology(
 		child: { id: relation.child.id, preferredName: relation.child.preferredName },
 		/** When this record's stored history was found not to match, if it still does not. */
 		integritySince: relation.own ? null : recordAlertSince(db, childId),
-		entries: cardsFor(db, actor, relation, rows, null),
+		entries: cardsFor(db, actor, relation, list.rows, null),
 		drafts: db
 			.select({ id: entry.id, title: entry.title, updatedAt: entry.updatedAt })
 			.from(entry)
@@ -108,9 +152,9 @@ export function chronology(
 			.orderBy(asc(entry.updatedAt))
 			.all(),
 		authors,
-		page,
-		pages,
-		total,
+		page: list.page,
+		pages: list.pages,
+		total: list.total,
 		mayWrite: permissions.can.writeRecord,
 		/** Only the filters that can show this reader something. */
 		visibilities: access.filterableVisibilities(actor, relation),
@@ -131,13 +175,15 @@ export function childRecord(
 ) {
 	if (!actor.childId) throw new access.AccessDenied();
 	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
-	const where = and(
-		access.entryScope(actor, relation),
-		eq(entry.status, 'final'),
-		notInArray(entry.kind, [...attachedKinds])
-	);
 	const size = options.size ?? pageSize.child;
-	const { rows, page, pages, total } = pageOf(db, where, options.page, size);
+	const { rows, page, pages, total } = pageOf(
+		db,
+		actor,
+		relation,
+		{ withoutAttached: true },
+		options.page,
+		size
+	);
 	const entries = cardsFor(db, actor, relation, rows, options.locale);
 	return { entries, rows, relation, page, pages, total };
 }
