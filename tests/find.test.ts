@@ -26,7 +26,7 @@ test('after adding a memory, Maya lands on it, on the page that holds it, with a
 	await expect(page).toHaveURL(/\/me\/story\?.*sent=.*#entry-/);
 	const card = page.locator('article', { hasText: title });
 	await expect(card).toBeInViewport();
-	await expect(card.getByRole('status')).toHaveText('Thank you. Here it is in your story.');
+	await expect(card.getByRole('status')).toHaveText('Sent. Thank you. Here it is in your story.');
 	// Not the first page: her story starts years before this.
 	await expect(page.locator('a[rel="prev"]')).toHaveCount(1);
 });
