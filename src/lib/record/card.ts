@@ -1,5 +1,8 @@
 import type { Doc } from './rich-text';
 
+/** The review or meeting something was written for: what it is and when. */
+export type ForMeeting = { id: string; kind: string; title: string | null; date: string };
+
 /** An entry as a page shows it. Pages never receive more than the reader may see. */
 export type FullCard = {
 	view: 'full';
@@ -37,6 +40,8 @@ export type FullCard = {
 		age?: number;
 		urgent?: 'talk' | 'unsafe';
 		meetingId?: string;
+		/** The review or meeting a view was for, when it is this child's. */
+		meeting?: ForMeeting;
 	} | null;
 	media: {
 		id: string;

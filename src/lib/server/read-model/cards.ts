@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../db';
 import { media, type Entry } from '../db/schema';
+import { meetingsOf } from '../space/meetings';
 import * as access from '../access';
 import type { Doc } from '../../record/rich-text';
 import type { EntryCard, FullCard } from '../../record/card';
@@ -121,12 +122,18 @@ export function cardsFor(
 		db,
 		rows.filter((r) => r.visibility === 'confidential').map((r) => r.id)
 	);
+	const meetings = meetingsOf(db, rows);
 	const originals = entriesWithIds(db, linkedIds);
 	return rows.map((row): EntryCard => {
 		const release = releases.get(row.id);
 		const view = access.entryView(actor, relation, row, release?.visibility ?? null);
 		if (view === 'neutral') return { view: 'neutral', id: row.id, recordedAt: row.recordedAt };
 		const full = card(row, locale);
+		const meeting = row.details?.meetingId ? meetings.get(row.details.meetingId) : undefined;
+		if (full.details && meeting?.childId === row.childId) {
+			const { childId: _, ...forMeeting } = meeting;
+			full.details.meeting = forMeeting;
+		}
 		const original = originals.find((o) => o.id === row.supersedesId);
 		if (
 			original &&

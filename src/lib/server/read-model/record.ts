@@ -1,7 +1,15 @@
-import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
 import { preparedByShape } from '../db/prepared';
 import type { Db } from '../db';
-import { entry, user, type EntryKind, type Nature, type Visibility } from '../db/schema';
+import {
+	entry,
+	user,
+	type Entry,
+	type EntryKind,
+	type Nature,
+	type Visibility
+} from '../db/schema';
+import type { EntryCard } from '../../record/card';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
@@ -16,7 +24,18 @@ export type Filters = {
 	authorId?: string | null;
 };
 
-const ordered = [asc(entry.eventSort), asc(entry.recordedAt), asc(entry.id)];
+/** Earliest first is the chronology's order (the policy's "ascending date order"); a child may turn it. */
+export type Order = 'oldest' | 'newest';
+
+/** The order a reader asked for in the address: earliest first unless they asked otherwise. */
+export function orderFrom(value: string | null): Order {
+	return value === 'newest' ? 'newest' : 'oldest';
+}
+
+function orderBy(order: Order) {
+	const by = order === 'newest' ? desc : asc;
+	return [by(entry.eventSort), by(entry.recordedAt), by(entry.id)];
+}
 
 export const pageSize = { staff: 25, child: 20 } as const;
 
@@ -27,7 +46,12 @@ export const attachedKinds = [
 	'case_record_link'
 ] as const;
 
-type ListShape = { scope: access.ScopeShape; filters: (keyof Filters)[]; withoutAttached: boolean };
+type ListShape = {
+	scope: access.ScopeShape;
+	filters: (keyof Filters)[];
+	withoutAttached: boolean;
+	order: Order;
+};
 
 const filterColumns = {
 	kind: entry.kind,
@@ -53,7 +77,7 @@ const listQueries = preparedByShape((db, shape: ListShape) => {
 			.select({ id: entry.id })
 			.from(entry)
 			.where(where)
-			.orderBy(...ordered)
+			.orderBy(...orderBy(shape.order))
 			.limit(sql.placeholder('limit'))
 			.offset(sql.placeholder('offset'))
 			.prepare(),
@@ -76,21 +100,21 @@ export function pageOf(
 	relation: access.ChildRelation,
 	list: { filters?: Filters; withoutAttached?: boolean },
 	requested: number,
-	size: number
+	size: number,
+	options: { order?: Order; total?: number } = {}
 ) {
 	const scope = access.scopeOf(actor, relation);
 	const filters = (Object.keys(filterColumns) as (keyof Filters)[]).filter(
 		(f) => !!list.filters?.[f]
 	);
 	const withoutAttached = !!list.withoutAttached;
-	const queries = listQueries(db, `${scope.shape}|${filters.join(',')}|${withoutAttached}`, {
-		scope: scope.shape,
-		filters,
-		withoutAttached
-	});
+	const order = options.order ?? 'oldest';
+	const key = `${scope.shape}|${filters.join(',')}|${withoutAttached}|${order}`;
+	const queries = listQueries(db, key, { scope: scope.shape, filters, withoutAttached, order });
 	const values: Record<string, unknown> = { ...scope.values };
 	for (const f of filters) values[f] = list.filters![f];
-	const total = queries.count.get(values)?.n ?? 0;
+	// A caller that has already counted the rows (childRecord, by year) passes the total.
+	const total = options.total ?? queries.count.get(values)?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / size));
 	const page = Math.min(Math.max(1, requested), pages);
 	const ids = queries.ids
@@ -101,6 +125,72 @@ export function pageOf(
 	// Everyone who wrote a final entry this reader may see (for the staff filter), on demand.
 	const authors = () => queries.authors.all(scope.values).map((a) => a.id);
 	return { rows: ids.map((id) => byId.get(id)!), page, pages, total, authors };
+}
+
+/**
+ * The page that holds one entry of `where`, in that order, or null when the entry is not in it
+ * (not this reader's, or not there): one count over the index of the rows that come before it.
+ */
+export function pageHolding(
+	db: Db,
+	where: SQL | undefined,
+	entryId: string,
+	size: number,
+	order: Order = 'oldest'
+): number | null {
+	const at = db
+		.select({ sort: entry.eventSort, recordedAt: entry.recordedAt, id: entry.id })
+		.from(entry)
+		.where(and(where, eq(entry.id, entryId)))
+		.get();
+	if (!at) return null;
+	// Final entries always have their recorded-at: the row value compares in the index's order.
+	const key = sql`(${at.sort}, ${at.recordedAt?.getTime() ?? 0}, ${at.id})`;
+	const row = sql`(${entry.eventSort}, ${entry.recordedAt}, ${entry.id})`;
+	const before = order === 'newest' ? sql`${row} > ${key}` : sql`${row} < ${key}`;
+	const n = db.select({ n: count() }).from(entry).where(and(where, before)).get()?.n ?? 0;
+	return Math.floor(n / size) + 1;
+}
+
+/**
+ * The years a record has something in, in the order asked, with the page each one starts on: one
+ * grouped count over the index, whose sum is the record's size. A year that holds only notes of
+ * the confidential section is counted but not listed: a note says when it was lodged, not when
+ * the thing happened.
+ */
+export function yearsOf(db: Db, where: SQL | undefined, size: number, order: Order = 'oldest') {
+	const year = sql<string>`substr(${entry.eventSort}, 1, 4)`;
+	const counts = db
+		.select({
+			year,
+			n: count(),
+			shown: sql<number>`sum(${entry.visibility} <> 'confidential')`
+		})
+		.from(entry)
+		.where(where)
+		.groupBy(year)
+		.orderBy(order === 'newest' ? desc(year) : asc(year))
+		.all();
+	let before = 0;
+	const years: { year: string; page: number }[] = [];
+	for (const { year, n, shown } of counts) {
+		if (shown > 0) years.push({ year, page: Math.floor(before / size) + 1 });
+		before += n;
+	}
+	return { years, total: before };
+}
+
+/** The first entry of each year among a page's rows (not a confidential note), to jump to. */
+export function firstOfEachYear(rows: Entry[], cards: EntryCard[]): Map<string, string> {
+	const firsts = new Map<string, string>();
+	const seen = new Set<string>();
+	rows.forEach((row, i) => {
+		const year = row.eventDate.slice(0, 4);
+		if (cards[i]!.view !== 'full' || seen.has(year)) return;
+		seen.add(year);
+		firsts.set(row.id, year);
+	});
+	return firsts;
 }
 
 /** The whole record as staff see it, earliest first. Opening it is logged for the child to see. */
@@ -163,29 +253,40 @@ export function chronology(
 }
 
 /**
- * Everything in the child's own record that they may read, earliest first, a page at a time: the
- * one query behind "My record" (a page of `pageSize.child`) and "My story" (story.ts groups the
- * same rows by year, with its own page size). The relation comes back for what the caller adds.
+ * Everything in the child's own record that they may read, a page at a time, earliest first unless
+ * they ask for the newest first: the one query behind "My record" (a page of `pageSize.child`) and
+ * "My story" (story.ts groups the same rows by year, with its own page size). With `holding`, the
+ * page is the one with that entry on it (what the child just sent), when they may read it. The
+ * years come with the page each starts on. The relation comes back for what the caller adds.
  */
 export function childRecord(
 	db: Db,
 	actor: access.Actor,
-	options: { page: number; locale: string; size?: number },
+	options: { page: number; locale: string; size?: number; order?: Order; holding?: string | null },
 	now = new Date()
 ) {
 	if (!actor.childId) throw new access.AccessDenied();
 	const relation = access.requireChild(db, actor, 'viewRecord', actor.childId, now);
+	const where = and(
+		access.entryScope(actor, relation),
+		eq(entry.status, 'final'),
+		notInArray(entry.kind, [...attachedKinds])
+	);
 	const size = options.size ?? pageSize.child;
+	const order = options.order ?? 'oldest';
+	const { years, total: counted } = yearsOf(db, where, size, order);
+	const holding = options.holding ? pageHolding(db, where, options.holding, size, order) : null;
 	const { rows, page, pages, total } = pageOf(
 		db,
 		actor,
 		relation,
 		{ withoutAttached: true },
-		options.page,
-		size
+		holding ?? options.page,
+		size,
+		{ order, total: counted }
 	);
 	const entries = cardsFor(db, actor, relation, rows, options.locale);
-	return { entries, rows, relation, page, pages, total };
+	return { entries, rows, relation, page, pages, total, order, years, holds: holding !== null };
 }
 
 /** One entry with its history, for anyone who may see it; a draft for its author only. */

@@ -8,6 +8,8 @@ import { draftRow } from '../record/rows';
 import * as accessLog from '../audit/access-log';
 import { RecordError } from '../record/errors';
 import * as dates from '../dates/day';
+import { meetingsOf } from './meetings';
+import type { ForMeeting } from '../../record/card';
 
 /**
  * What children added, for the staff and advocates who may see it: calls for help first, then
@@ -23,7 +25,8 @@ export type InboxItem = {
 	title: string;
 	urgent: 'talk' | 'unsafe' | null;
 	recordedAt: Date | null;
-	meetingId: string | null;
+	/** The review or meeting a view was for. */
+	meeting: ForMeeting | null;
 	unread: boolean;
 	answered: boolean;
 };
@@ -79,8 +82,10 @@ export function inboxFor(db: Db, actor: access.Actor, now = new Date()): InboxIt
 						.map((r) => r.id)
 				: []
 		);
+		const meetings = meetingsOf(db, rows);
 		for (const row of rows) {
 			if (access.entryView(actor, relation, row) !== 'full') continue;
+			const meeting = row.details?.meetingId ? meetings.get(row.details.meetingId) : undefined;
 			items.push({
 				id: row.id,
 				childId: child.id,
@@ -89,7 +94,10 @@ export function inboxFor(db: Db, actor: access.Actor, now = new Date()): InboxIt
 				title: row.title,
 				urgent: row.details?.urgent ?? null,
 				recordedAt: row.recordedAt,
-				meetingId: row.details?.meetingId ?? null,
+				meeting:
+					meeting?.childId === child.id
+						? { id: meeting.id, kind: meeting.kind, title: meeting.title, date: meeting.date }
+						: null,
 				unread: !read.has(row.id),
 				answered: answered.has(row.id)
 			});

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
-import { meeting, meetingKinds, type Meeting, type MeetingKind } from '../db/schema';
+import { meeting, meetingKinds, type Entry, type Meeting, type MeetingKind } from '../db/schema';
 import * as access from '../access';
 import { randomId } from '../crypto/random';
 import type { FormReader } from '../validation';
@@ -86,6 +86,53 @@ export function upcomingMeetings(
 		)
 		.orderBy(asc(meeting.date), asc(meeting.time))
 		.all();
+}
+
+/**
+ * Reviews and meetings that took place (or were due) before today, newest first: what views were
+ * sent for, on the relation this request loaded for the child, checked again here.
+ */
+export function pastMeetings(
+	db: Db,
+	actor: access.Actor,
+	relation: access.ChildRelation,
+	now = new Date(),
+	limit = 10
+) {
+	const childId = access.requireOnRelation(actor, 'viewRecord', relation).child.id;
+	return db
+		.select()
+		.from(meeting)
+		.where(
+			and(eq(meeting.childId, childId), isNull(meeting.cancelledAt), lt(meeting.date, today(now)))
+		)
+		.orderBy(desc(meeting.date), desc(meeting.time))
+		.limit(limit)
+		.all();
+}
+
+/**
+ * The meetings some entries were written for, by id, with their child: a caller shows one only
+ * beside an entry of the same child, to a reader who may see that entry.
+ */
+export function meetingsOf(db: Db, rows: Pick<Entry, 'details'>[]) {
+	const ids = [
+		...new Set(rows.flatMap((r) => (r.details?.meetingId ? [r.details.meetingId] : [])))
+	];
+	const found = ids.length
+		? db
+				.select({
+					id: meeting.id,
+					childId: meeting.childId,
+					kind: meeting.kind,
+					title: meeting.title,
+					date: meeting.date
+				})
+				.from(meeting)
+				.where(inArray(meeting.id, ids))
+				.all()
+		: [];
+	return new Map(found.map((m) => [m.id, m]));
 }
 
 /** One meeting, when the actor may read that child's record. */

@@ -162,7 +162,11 @@ describe('views before reviews', () => {
 			null
 		);
 		const inbox = inboxFor(db, worker);
-		expect(inbox[0]).toMatchObject({ id: view.id, unread: true, meetingId: review.id });
+		expect(inbox[0]).toMatchObject({
+			id: view.id,
+			unread: true,
+			meeting: { id: review.id, kind: review.kind }
+		});
 		markRead(db, worker, view.id);
 		expect(inboxFor(db, worker)[0]).toMatchObject({ id: view.id, unread: false });
 		// "You said, we did": shared with the child beside their view.

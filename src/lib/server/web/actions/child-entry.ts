@@ -11,8 +11,9 @@ import { today } from '../../dates/day';
 
 /**
  * Saves what a child wrote (a new draft or their draft), adds any photos and recording, and
- * sends it when asked. The words are saved first, so a refused photo never loses them: the child
- * lands on their draft, with the message saying what to try instead.
+ * sends it when asked, then shows it where it landed. The words are saved first, so a refused
+ * photo never loses them: the child lands on their draft, with the message saying what to try
+ * instead.
  */
 export async function saveChildEntry(
 	event: RequestEvent,
@@ -45,5 +46,6 @@ export async function saveChildEntry(
 	}
 	if (!send) redirect(303, `/me/drafts/${id}?saved`);
 	guard(() => sendChildEntry(db, actor, id, event.locals.address, now));
-	redirect(303, `${target.sentTo}?sent`);
+	// Straight to what they just added: its page opens at it (see the story and views pages).
+	redirect(303, `${target.sentTo}?sent=${id}#entry-${id}`);
 }

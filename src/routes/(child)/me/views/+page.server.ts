@@ -6,8 +6,11 @@ import { guard, requireChildActor } from '$lib/server/web/guards';
 /** "My views": reviews and meetings coming up, and what the child said before, with answers. */
 export const load: PageServerLoad = ({ locals, url }) => {
 	const actor = requireChildActor(locals);
+	const views = guard(() => myViews(getDb(), actor, locals.locale));
+	const sent = url.searchParams.get('sent');
 	return {
-		...guard(() => myViews(getDb(), actor, locals.locale)),
-		sent: url.searchParams.has('sent')
+		...views,
+		sent: url.searchParams.has('sent'),
+		sentId: views.views.some((v) => v.id === sent) ? sent : null
 	};
 };

@@ -2,24 +2,23 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireChild } from '$lib/server/access';
-import {
-	cancelMeeting,
-	readMeetingForm,
-	scheduleMeeting,
-	upcomingMeetings
-} from '$lib/server/space/meetings';
+import { cancelMeeting, readMeetingForm, scheduleMeeting } from '$lib/server/space/meetings';
+import { reviewsWithViews } from '$lib/server/read-model/views';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 import { permissionsFor } from '$lib/server/web/permissions';
 
-/** Reviews and meetings coming up for a child, so they can prepare their views. */
+/**
+ * Reviews and meetings for a child: the ones coming up, so they can prepare their views, and the
+ * last ones that took place, each with the views the child sent for it.
+ */
 export const load: PageServerLoad = (event) => {
 	const actor = requireStaffActor(event.locals);
 	const permissions = permissionsFor(event, actor, event.params.childId);
 	const relation = guard(() => permissions.require('viewRecord'));
 	return {
 		child: { id: relation.child.id, preferredName: relation.child.preferredName },
-		meetings: upcomingMeetings(getDb(), actor, relation),
+		...reviewsWithViews(getDb(), actor, relation),
 		maySchedule: permissions.can.scheduleMeetings,
 		scheduled: event.url.searchParams.has('scheduled')
 	};
