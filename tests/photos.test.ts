@@ -31,8 +31,8 @@ async function addMemory(page: Page) {
 	});
 	const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/me/story'));
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
-	// The request's body as it went over the wire (the form, the photo in it).
-	const sentBytes = (await (await posted).sizes()).requestBodySize;
+	// The request's body as it went over the wire (the form, the photo in it): its Content-Length.
+	const sentBytes = Number(await (await posted).headerValue('content-length'));
 	// Sent: the story, saying so (a busy machine may take a while over a 12 MP photo).
 	await page.waitForURL((url) => url.pathname === '/me/story', { timeout: 90_000 });
 	await expect(page.locator('p.notice[role="status"]')).toBeVisible();
