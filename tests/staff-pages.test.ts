@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { eq } from 'drizzle-orm';
 import { expect, test } from './fixtures/test';
-import { baseURL, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import { baseURL, e2eDb, maya, mayaChildId, sessionCookie, userIdOf } from './fixtures/server';
+import { user } from '../src/lib/server/db/schema';
+import { actorFor, finalEntry } from '../src/lib/server/test/factories';
+import { startDisagreement } from '../src/lib/server/disagreements/disagree';
+import { sendChildEntry } from '../src/lib/server/space/child-entries';
+import { docFromPlainText } from '../src/lib/server/record/sanitise';
 
 /** Issue 14: what staff stumbled on, each checked the way they stumbled. */
 test.describe.configure({ mode: 'serial' });
@@ -9,6 +15,17 @@ test.describe.configure({ mode: 'serial' });
 async function as(page: Page, username: string) {
 	await page.context().clearCookies();
 	await page.context().addCookies([sessionCookie(userIdOf(username))]);
+}
+
+const userRow = (username: string) =>
+	e2eDb().select().from(user).where(eq(user.username, username)).get()!;
+
+/** A shared entry in Maya's record, written by her key worker. */
+function sharedEntry(title: string, text: string) {
+	return finalEntry(e2eDb(), userRow('sam.okafor'), mayaChildId(), {
+		title,
+		body: docFromPlainText(text)
+	});
 }
 
 async function axe(page: Page) {
@@ -62,4 +79,75 @@ test('a sign-in code comes on one printable slip, with a way back for each perso
 	await page.goto(`${child}/sign-in-code`);
 	await page.getByRole('link', { name: 'Back to the account of Maya' }).click();
 	await expect(page).toHaveURL(new RegExp(`/accounts/${maya()}$`));
+});
+
+test('a disagreement shows the disputed entry beside the child’s words, and one step at a time', async ({
+	page
+}) => {
+	const title = `Contact on Sunday ${Date.now().toString(36)}`;
+	const disputed = sharedEntry(title, 'Maya did not want to see her brother.');
+	const child = actorFor(e2eDb(), userRow('maya'));
+	const draft = startDisagreement(
+		e2eDb(),
+		child,
+		disputed.id,
+		{ wrong: 'I did want to see him.', happened: 'The visit was cancelled.', wants: ['addSide'] },
+		null
+	);
+	const sent = sendChildEntry(e2eDb(), child, draft.id, null);
+	await as(page, 'sam.okafor');
+
+	// The list speaks to staff, not to the child.
+	await page.goto('/disagreements');
+	const row = page.getByRole('row', { name: new RegExp(title) });
+	await expect(row).toContainText('Not acknowledged yet');
+	await row.getByRole('link', { name: title }).click();
+	await expect(page).toHaveURL(new RegExp(`/disagreements/${sent.id}$`));
+
+	// The entry's own words and the day it was received, beside what the child said.
+	const entry = page.getByTestId('disputed-entry');
+	await expect(entry).toContainText('Maya did not want to see her brother.');
+	await expect(page.locator('main')).toContainText('I did want to see him.');
+	await expect(page.locator('main')).toContainText(/Received on \d{1,2} \w+ \d{4}\./);
+
+	// First only "I am looking at it"; deciding, extending and linking are one click away.
+	const decide = page.getByRole('button', { name: 'Record the decision' });
+	const extend = page.getByRole('button', { name: 'Extend', exact: true });
+	const link = page.getByRole('button', { name: 'Save the link' });
+	await expect(page.getByRole('heading', { name: 'Next step: Acknowledge' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'I am looking at it' })).toBeVisible();
+	for (const hidden of [decide, extend, link]) await expect(hidden).toBeHidden();
+	await page.locator('summary', { hasText: 'Extend the deadline' }).click();
+	await expect(extend).toBeVisible();
+	await axe(page);
+
+	await page.getByRole('button', { name: 'I am looking at it' }).click();
+	await expect(page.getByRole('status')).toContainText('Acknowledged');
+	await expect(page.getByRole('heading', { name: 'Next step: Decide' })).toBeVisible();
+	await expect(decide).toBeVisible();
+	await expect(extend).toBeHidden();
+	await expect(link).toBeHidden();
+	// A form that comes back with a problem stays open where it was.
+	await page.locator('summary', { hasText: 'Extend the deadline' }).click();
+	// Past the browser's own check, as an old browser would send it: the server's answer counts.
+	await page.locator('form[action="?/extend"]').evaluate((f: HTMLFormElement) => {
+		f.noValidate = true;
+	});
+	await extend.click();
+	await expect(page.getByRole('alert')).toBeVisible();
+	await expect(extend).toBeVisible();
+
+	await page.getByLabel('The child’s side is added next to it').check();
+	await page.getByLabel('The reason, in plain words').fill('Her side is now next to the entry.');
+	await decide.click();
+	await expect(page.getByRole('status')).toContainText('Decided');
+	await expect(
+		page.getByRole('heading', { name: 'Next step: Link into the case record' })
+	).toBeVisible();
+	await expect(link).toBeVisible();
+	await page.goto('/disagreements');
+	await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText(
+		'Child’s side added'
+	);
+	await expect(page.getByRole('row', { name: new RegExp(title) })).not.toContainText('Your side');
 });
