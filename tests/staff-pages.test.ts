@@ -8,6 +8,7 @@ import { actorFor, finalEntry } from '../src/lib/server/test/factories';
 import { startDisagreement } from '../src/lib/server/disagreements/disagree';
 import { sendChildEntry } from '../src/lib/server/space/child-entries';
 import { docFromPlainText } from '../src/lib/server/record/sanitise';
+import { releaseConfidential } from '../src/lib/server/record/confidential';
 
 /** Issue 14: what staff stumbled on, each checked the way they stumbled. */
 test.describe.configure({ mode: 'serial' });
@@ -150,4 +151,43 @@ test('a disagreement shows the disputed entry beside the child’s words, and on
 		'Child’s side added'
 	);
 	await expect(page.getByRole('row', { name: new RegExp(title) })).not.toContainText('Your side');
+});
+
+test('an item moved out of the confidential section shows where it is now, and its history', async ({
+	page
+}) => {
+	const title = `Police visit ${Date.now().toString(36)}`;
+	const lodged = finalEntry(e2eDb(), userRow('sam.okafor'), mayaChildId(), {
+		title,
+		body: docFromPlainText('The police came to talk about the party.'),
+		visibility: 'confidential',
+		confidentialReason: 'Police asked us to wait'
+	});
+	releaseConfidential(
+		e2eDb(),
+		actorFor(e2eDb(), userRow('chris.evans')),
+		lodged.id,
+		{ visibility: 'staff_only', originatorConsulted: true, originatorView: 'Agreed.' },
+		null
+	);
+	await as(page, 'sam.okafor');
+	const record = `/children/${mayaChildId()}/record`;
+	await page.goto(`${record}/${lodged.id}`);
+	const card = page.locator(`#entry-${lodged.id}`);
+	await expect(card.getByTestId('visibility-now')).toHaveText('Staff only');
+	await expect(card.locator('.badge-confidential')).toHaveCount(0);
+	await expect(card).toContainText('It was in the confidential section because: Police asked');
+	await expect(card).not.toContainText('In the confidential section because');
+	await expect(card).toContainText('Moved out of the confidential section on');
+
+	// The filters go by where it is now.
+	await page.goto(`${record}?visibility=confidential`);
+	await expect(page.getByRole('heading', { name: title })).toHaveCount(0);
+	await page.goto(`${record}?visibility=staff_only`);
+	const pages = page.locator('a[rel="next"]');
+	for (;;) {
+		if (await page.getByRole('heading', { name: title }).count()) break;
+		expect(await pages.count(), 'the item is listed under "Staff only"').toBeGreaterThan(0);
+		await pages.first().click();
+	}
 });

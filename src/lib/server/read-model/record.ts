@@ -16,11 +16,12 @@ export type Filters = {
 
 const ordered = [asc(entry.eventSort), asc(entry.recordedAt), asc(entry.id)];
 
-function filterConditions(filters: Filters): (SQL | undefined)[] {
+/** Visibility filters by where an entry is now: one moved out of the confidential section, where it went. */
+function filterConditions(db: Db, filters: Filters): (SQL | undefined)[] {
 	return [
 		filters.kind ? eq(entry.kind, filters.kind) : undefined,
 		filters.nature ? eq(entry.nature, filters.nature) : undefined,
-		filters.visibility ? eq(entry.visibility, filters.visibility) : undefined,
+		filters.visibility ? access.visibilityNowScope(db, filters.visibility) : undefined,
 		filters.authorId ? eq(entry.authorUserId, filters.authorId) : undefined
 	];
 }
@@ -76,7 +77,7 @@ export function chronology(
 	const where = and(
 		access.entryScope(actor, relation),
 		eq(entry.status, 'final'),
-		...filterConditions(options.filters)
+		...filterConditions(db, options.filters)
 	);
 	const { rows, page, pages, total } = pageOf(db, where, options.page, pageSize.staff);
 	// Everyone who wrote in this record, for the filter: ids from the index, names from accounts.
