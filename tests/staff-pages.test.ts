@@ -191,3 +191,35 @@ test('an item moved out of the confidential section shows where it is now, and i
 		await pages.first().click();
 	}
 });
+
+test('on a desktop, staff pages use the width; on a phone, nothing changes', async ({ page }) => {
+	await as(page, 'sam.okafor');
+	const write = `/children/${mayaChildId()}/record/new`;
+	await page.setViewportSize({ width: 1440, height: 900 });
+	await page.goto(write);
+	const form = page.locator('form.entry-form');
+	const newest = page.getByTestId('newest-entries');
+	await expect(newest).toBeVisible();
+	await expect(newest.locator('article').first()).toBeVisible();
+	const [f, n] = [(await form.boundingBox())!, (await newest.boundingBox())!];
+	expect(n.x, 'the record beside the form').toBeGreaterThanOrEqual(f.x + f.width);
+	expect(Math.abs(n.y - f.y)).toBeLessThan(5);
+	const main = (await page.locator('main').boundingBox())!;
+	expect(main.width, 'wider than the old 64rem column').toBeGreaterThan(1200);
+
+	// A disagreement: the disputed entry beside the child's words.
+	await page.goto('/disagreements');
+	await page.locator('tbody a').first().click();
+	const disputed = page.getByTestId('disputed-entry');
+	const words = page.locator('.child-words');
+	const [d, c] = [(await disputed.boundingBox())!, (await words.boundingBox())!];
+	expect(c.x).toBeGreaterThanOrEqual(d.x + d.width);
+
+	// A phone: one column, and nothing to look across at.
+	await page.setViewportSize({ width: 412, height: 900 });
+	const [d2, c2] = [(await disputed.boundingBox())!, (await words.boundingBox())!];
+	expect(c2.y).toBeGreaterThanOrEqual(d2.y + d2.height);
+	await page.goto(write);
+	await expect(newest).toBeHidden();
+	expect((await page.locator('main').boundingBox())!.width).toBeLessThanOrEqual(412);
+});

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry, user, type EntryKind, type Nature, type Visibility } from '../db/schema';
 import * as access from '../access';
@@ -114,6 +114,41 @@ export function chronology(
 		total,
 		mayWrite: permissions.can.writeRecord
 	};
+}
+
+/**
+ * Beside the writing form on a wide screen: the record's newest entries, as the record shows them
+ * to this reader. Reading them is reading the record: logged for the child to see.
+ */
+export function newestEntries(
+	db: Db,
+	permissions: access.Permissions,
+	options: { address: string | null; limit?: number },
+	now = new Date()
+) {
+	const { actor } = permissions;
+	const relation = permissions.require('viewRecord');
+	if (!relation.own) {
+		accessLog.record(
+			db,
+			{ actor, action: 'record-viewed', childId: relation.child.id, address: options.address },
+			now
+		);
+	}
+	const rows = db
+		.select()
+		.from(entry)
+		.where(
+			and(
+				access.entryScope(actor, relation),
+				eq(entry.status, 'final'),
+				notInArray(entry.kind, [...attachedKinds])
+			)
+		)
+		.orderBy(desc(entry.eventSort), desc(entry.recordedAt), desc(entry.id))
+		.limit(options.limit ?? 5)
+		.all();
+	return cardsFor(db, actor, relation, rows, null);
 }
 
 /**
