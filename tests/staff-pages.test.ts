@@ -151,6 +151,10 @@ test('a disagreement shows the disputed entry beside the child’s words, and on
 		'Child’s side added'
 	);
 	await expect(page.getByRole('row', { name: new RegExp(title) })).not.toContainText('Your side');
+	// And so does the disputed entry's card, for staff.
+	await page.goto(`/children/${mayaChildId()}/record/${disputed.id}`);
+	await expect(page.locator(`#entry-${disputed.id}`)).toContainText('Child’s side added');
+	await expect(page.locator(`#entry-${disputed.id}`)).not.toContainText('Your side was added');
 });
 
 test('an item moved out of the confidential section shows where it is now, and its history', async ({
