@@ -103,6 +103,8 @@ test('a disagreement ends in "corrected": the child reads the new text', async (
 		return c.newPage();
 	})();
 	await wp.goto(mine.replace('/me/disagreements/', '/disagreements/'));
+	// Deciding before acknowledging: one of the other steps, one click away.
+	await wp.locator('summary', { hasText: 'Decide' }).click();
 	await wp.getByLabel('Fixed: a new entry takes its place').check();
 	await wp.getByLabel('The reason, in plain words').fill('The school sent the right grade.');
 	await wp.getByLabel('For "corrected": the entry’s new text').fill('Maya got a B in maths.');
@@ -128,6 +130,8 @@ test('a disagreement ends in "not changed": the child reads why, and how to comp
 	await c.addCookies([sessionCookie(userIdOf('sam.okafor'))]);
 	const wp = await c.newPage();
 	await wp.goto(mine.replace('/me/disagreements/', '/disagreements/'));
+	// Deciding before acknowledging: one of the other steps, one click away.
+	await wp.locator('summary', { hasText: 'Decide' }).click();
 	await wp.getByLabel('Not changed').check();
 	await wp
 		.getByLabel('The reason, in plain words')

@@ -25,6 +25,7 @@ export const childFacing = [
 	'easyRead.',
 	'offline.',
 	'signIn.',
+	'signInSlip.',
 	'passphrase.',
 	'pagination.',
 	'common.',

@@ -3,10 +3,15 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { createTestDb } from '../test/db';
 import { actorFor, assignTo, finalEntry, makeUser, makeWorld } from '../test/factories';
 import { seedEveryEntry } from '../test/every-entry';
-import { entry, type User } from '../db/schema';
-import { confidentialReviewScope, inConfidentialReview } from './confidential';
+import { entry, visibilities, type User } from '../db/schema';
+import {
+	confidentialReviewScope,
+	inConfidentialReview,
+	visibilityNow,
+	visibilityNowScope
+} from './confidential';
 import { relationToChild } from './relation';
-import { releaseConfidential } from '../record/confidential';
+import { releaseConfidential, releasesOf } from '../record/confidential';
 
 describe("the manager's confidential review", () => {
 	const db = createTestDb();
@@ -79,6 +84,26 @@ describe("the manager's confidential review", () => {
 		}
 		return rows.filter((r) => inScope.has(r.id));
 	}
+
+	it.each(visibilities)('%s now: the scope holds what visibilityNow says', (v) => {
+		const moved = releasesOf(db, ids);
+		const now = new Set(
+			db
+				.select({ id: entry.id })
+				.from(entry)
+				.where(and(inArray(entry.id, ids), visibilityNowScope(db, v)))
+				.all()
+				.map((r) => r.id)
+		);
+		for (const row of rows) {
+			const to = moved.get(row.id)?.visibility ?? null;
+			expect(now.has(row.id), `${row.kind}/${row.visibility}→${to}`).toBe(
+				visibilityNow(row, to) === v
+			);
+		}
+		// The item moved out is staff only now, and no longer in the confidential section.
+		expect(now.has(movedOut)).toBe(v === 'staff_only');
+	});
 
 	it.each(Object.keys(readers))('%s: the scope holds what the rule allows', (who) => {
 		reviewed(who as keyof typeof readers);

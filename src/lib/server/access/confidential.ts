@@ -1,7 +1,7 @@
-import { and, eq, inArray, notExists, or, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, notExists, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
-import { childProfile, entry, type Entry } from '../db/schema';
+import { childProfile, entry, type Entry, type Visibility } from '../db/schema';
 import type { Actor } from './actor';
 import type { ChildRelation } from './relation';
 import { allows, allowsOnRelation } from './policy';
@@ -62,5 +62,41 @@ export function confidentialReviewScope(db: Db, actor: Actor, now = new Date()):
 					)
 				)
 		)
+	)!;
+}
+
+/**
+ * Where an item is now: one a manager moved out of the confidential section is where the move put
+ * it (`releasedTo`, the release's visibility), as entryView reads it; the rest, where written.
+ */
+export function visibilityNow(
+	e: Pick<Entry, 'visibility'>,
+	releasedTo: Visibility | null
+): Visibility {
+	return e.visibility === 'confidential' && releasedTo && releasedTo !== 'confidential'
+		? releasedTo
+		: e.visibility;
+}
+
+/** The same rule as a condition on the entry table: the entries whose visibility is now `v`. */
+export function visibilityNowScope(db: Db, v: Visibility): SQL {
+	const releases = (to?: Visibility) =>
+		db
+			.select({ id: release.id })
+			.from(release)
+			.where(
+				and(
+					eq(release.supersedesId, entry.id),
+					eq(release.kind, 'confidential_release'),
+					eq(release.status, 'final'),
+					to ? eq(release.visibility, to) : undefined
+				)
+			);
+	if (v === 'confidential') {
+		return and(eq(entry.visibility, 'confidential'), notExists(releases()))!;
+	}
+	return or(
+		eq(entry.visibility, v),
+		and(eq(entry.visibility, 'confidential'), exists(releases(v)))
 	)!;
 }

@@ -36,5 +36,10 @@ export {
 	linkScope,
 	caseSystemScope
 } from './links';
-export { inConfidentialReview, confidentialReviewScope } from './confidential';
+export {
+	inConfidentialReview,
+	confidentialReviewScope,
+	visibilityNow,
+	visibilityNowScope
+} from './confidential';
 export { mayMarkRead } from './inbox';

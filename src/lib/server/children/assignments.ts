@@ -6,6 +6,7 @@ import * as accessLog from '../audit/access-log';
 import { randomId } from '../crypto/random';
 import { openAssignment } from '../access/relation';
 import { AccountError } from '../accounts/errors';
+import { wayBack } from './way-back';
 
 /** A worker's role decides their relationship to the child. */
 const relationshipOf: Partial<Record<string, Relationship>> = {
@@ -44,6 +45,7 @@ export function listAssignments(db: Db, actor: access.Actor, childId: string, no
 		.all();
 	return {
 		child: { id: relation.child.id, preferredName: relation.child.preferredName },
+		back: wayBack(db, actor, relation),
 		assignments: rows.map(({ awaitingApproval, createdBy, ...row }) => {
 			const status = statusOf({ ...row, awaitingApproval }, now);
 			const facts = { awaitingApproval, createdBy };

@@ -148,7 +148,7 @@ export function cardsFor(
 			full.released = {
 				recordedAt: release.recordedAt,
 				id: seesDecision ? release.id : null,
-				to: seesDecision ? release.visibility : null
+				to: seesDecision ? access.visibilityNow(row, release.visibility) : null
 			};
 		}
 		full.media = files.filter((f) => f.entryId === row.id).map(({ entryId: _, ...f }) => f);

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { cardsFor } from './cards';
 import { statesOf } from '../disagreements/state';
-import { linkable } from '../disagreements/steps';
+import { linkable, viewDisagreement } from '../disagreements/steps';
 import { today } from '../dates/day';
 
 /**
@@ -57,5 +57,35 @@ export function caseDocument(
 		state: row.kind === 'disagreement' ? statesOf(db, [row], today(now))[0]! : null,
 		printedAt: now,
 		printedBy: actor.displayName
+	};
+}
+
+/**
+ * A disagreement as staff work from it: the child's words and each step, the entry it disputes
+ * as this reader sees it (a card, only where they read it in full, as on the record), and
+ * whether they may answer it. Opening it is logged (viewDisagreement).
+ */
+export function disagreementToAnswer(
+	db: Db,
+	actor: access.Actor,
+	id: string,
+	address: string | null,
+	now = new Date()
+) {
+	const { row, relation, state } = viewDisagreement(db, actor, id, address, now);
+	// Found through the record's own scope, then shown as the record shows it (cardsFor).
+	const about = row.supersedesId
+		? db
+				.select()
+				.from(entry)
+				.where(and(eq(entry.id, row.supersedesId), access.entryScope(actor, relation)))
+				.get()
+		: undefined;
+	const [card] = about ? cardsFor(db, actor, relation, [about], null) : [];
+	return {
+		row,
+		state,
+		disputed: card?.view === 'full' ? card : null,
+		mayHandle: access.allowsOnRelation(actor, 'handleDisagreements', relation)
 	};
 }

@@ -48,7 +48,9 @@ export const attachedKinds = [
 
 type ListShape = {
 	scope: access.ScopeShape;
-	filters: (keyof Filters)[];
+	/** The filters set, each a placeholder; the visibility's value is part of the shape. */
+	filters: Exclude<keyof Filters, 'visibility'>[];
+	visibility: Visibility | null;
 	withoutAttached: boolean;
 	order: Order;
 };
@@ -56,7 +58,6 @@ type ListShape = {
 const filterColumns = {
 	kind: entry.kind,
 	nature: entry.nature,
-	visibility: entry.visibility,
 	authorId: entry.authorUserId
 } as const;
 
@@ -69,6 +70,8 @@ const listQueries = preparedByShape((db, shape: ListShape) => {
 	const where = and(
 		access.finalEntryScope(shape.scope),
 		...shape.filters.map((f) => eq(filterColumns[f], sql.placeholder(f))),
+		// By where an entry is now: one moved out of the confidential section, where it went.
+		shape.visibility ? access.visibilityNowScope(db, shape.visibility) : undefined,
 		shape.withoutAttached ? notInArray(entry.kind, [...attachedKinds]) : undefined
 	);
 	return {
@@ -104,13 +107,20 @@ export function pageOf(
 	options: { order?: Order; total?: number } = {}
 ) {
 	const scope = access.scopeOf(actor, relation);
-	const filters = (Object.keys(filterColumns) as (keyof Filters)[]).filter(
+	const filters = (Object.keys(filterColumns) as (keyof typeof filterColumns)[]).filter(
 		(f) => !!list.filters?.[f]
 	);
+	const visibility = list.filters?.visibility ?? null;
 	const withoutAttached = !!list.withoutAttached;
 	const order = options.order ?? 'oldest';
-	const key = `${scope.shape}|${filters.join(',')}|${withoutAttached}|${order}`;
-	const queries = listQueries(db, key, { scope: scope.shape, filters, withoutAttached, order });
+	const key = `${scope.shape}|${filters.join(',')}|${visibility}|${withoutAttached}|${order}`;
+	const queries = listQueries(db, key, {
+		scope: scope.shape,
+		filters,
+		visibility,
+		withoutAttached,
+		order
+	});
 	const values: Record<string, unknown> = { ...scope.values };
 	for (const f of filters) values[f] = list.filters![f];
 	// A caller that has already counted the rows (childRecord, by year) passes the total.
@@ -250,6 +260,41 @@ export function chronology(
 		visibilities: access.filterableVisibilities(actor, relation),
 		recordWithheld: access.recordWithheldFrom(actor, relation)
 	};
+}
+
+/**
+ * Beside the writing form on a wide screen: the record's newest entries, as the record shows them
+ * to this reader. Reading them is reading the record: logged for the child to see.
+ */
+export function newestEntries(
+	db: Db,
+	permissions: access.Permissions,
+	options: { address: string | null; limit?: number },
+	now = new Date()
+) {
+	const { actor } = permissions;
+	const relation = permissions.require('viewRecord');
+	if (!relation.own) {
+		accessLog.record(
+			db,
+			{ actor, action: 'record-viewed', childId: relation.child.id, address: options.address },
+			now
+		);
+	}
+	const rows = db
+		.select()
+		.from(entry)
+		.where(
+			and(
+				access.entryScope(actor, relation),
+				eq(entry.status, 'final'),
+				notInArray(entry.kind, [...attachedKinds])
+			)
+		)
+		.orderBy(desc(entry.eventSort), desc(entry.recordedAt), desc(entry.id))
+		.limit(options.limit ?? 5)
+		.all();
+	return cardsFor(db, actor, relation, rows, null);
 }
 
 /**

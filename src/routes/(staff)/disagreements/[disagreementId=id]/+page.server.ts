@@ -1,7 +1,7 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { allowsChild, requireChild } from '$lib/server/access';
+import { requireChild } from '$lib/server/access';
 import { answer, refused } from '$lib/server/web/actions/answer';
 import {
 	acknowledge,
@@ -10,27 +10,22 @@ import {
 	linkCaseRecord,
 	openDisagreement,
 	readDecisionForm,
-	viewDisagreement,
 	readLinkForm
 } from '$lib/server/disagreements/steps';
+import { disagreementToAnswer } from '$lib/server/read-model/disagreement';
 import { markRead } from '$lib/server/space/inbox';
 import { FormReader } from '$lib/server/validation';
 import { guard, readForm, requireStaffActor } from '$lib/server/web/guards';
 
-/** One disagreement: what the child said, each step, and the forms for the next. */
+/** One disagreement: the disputed entry, what the child said, each step, and the next one. */
 export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = requireStaffActor(locals);
 	const db = getDb();
-	const { row, state } = guard(() =>
-		viewDisagreement(db, actor, params.disagreementId, locals.address)
+	const { row, state, disputed, mayHandle } = guard(() =>
+		disagreementToAnswer(db, actor, params.disagreementId, locals.address)
 	);
 	markRead(db, actor, row.id);
-	return {
-		state,
-		childId: row.childId,
-		mayHandle: allowsChild(db, actor, 'handleDisagreements', row.childId),
-		notice: url.searchParams.get('done')
-	};
+	return { state, disputed, childId: row.childId, mayHandle, notice: url.searchParams.get('done') };
 };
 
 type Event = RequestEvent<{ disagreementId: string }>;

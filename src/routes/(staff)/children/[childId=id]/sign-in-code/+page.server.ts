@@ -4,9 +4,13 @@ import { getDb } from '$lib/server/db';
 import { childForSignInCode, issueSignInCode } from '$lib/server/children/sign-in-code';
 import { guard, requireStaffActor } from '$lib/server/web/guards';
 
-export const load: PageServerLoad = ({ locals, params }) => {
+/** The slip's address is this site's own page for signing in with a code. */
+export const load: PageServerLoad = ({ locals, params, url }) => {
 	const actor = requireStaffActor(locals);
-	return { child: guard(() => childForSignInCode(getDb(), actor, params.childId)) };
+	return {
+		child: guard(() => childForSignInCode(getDb(), actor, params.childId)),
+		address: `${url.origin}/sign-in/code`
+	};
 };
 
 /** The code is shown once, here, and stored only as a hash. */

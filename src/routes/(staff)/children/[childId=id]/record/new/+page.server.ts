@@ -4,13 +4,20 @@ import { getDb } from '$lib/server/db';
 import { requireChild } from '$lib/server/access';
 import { newEntryForm } from '$lib/server/record/form-data';
 import { saveEntry } from '$lib/server/web/actions/entry';
+import { newestEntries } from '$lib/server/read-model/record';
 import { guard, requireStaffActor } from '$lib/server/web/guards';
+import { permissionsFor } from '$lib/server/web/permissions';
 
-export const load: PageServerLoad = ({ locals, params, url }) => {
+/** The form, and beside it on a wide screen the record's newest entries. */
+export const load: PageServerLoad = (event) => {
+	const { locals, params, url } = event;
 	const actor = requireStaffActor(locals);
-	return guard(() =>
+	const form = guard(() =>
 		newEntryForm(getDb(), actor, params.childId, url.searchParams.get('corrects'))
 	);
+	const permissions = permissionsFor(event, actor, params.childId);
+	const newest = guard(() => newestEntries(getDb(), permissions, { address: locals.address }));
+	return { ...form, newest };
 };
 
 async function save(event: RequestEvent<{ childId: string }>) {
