@@ -61,9 +61,17 @@ describe('mountEditor', () => {
 			'Numbered list',
 			'Link'
 		]);
+		// Each block takes the direction of its own words (textDirection 'auto': bidi, issue 14).
 		expect(sent()).toEqual({
 			type: 'doc',
-			content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Met Maya at school.' }] }]
+			attrs: { dir: 'auto' },
+			content: [
+				{
+					type: 'paragraph',
+					attrs: { dir: 'auto' },
+					content: [{ type: 'text', text: 'Met Maya at school.' }]
+				}
+			]
 		});
 	});
 
