@@ -10,14 +10,24 @@ import { ensureBuilt } from '../../src/cli/build';
 export function spawnUntilRunning(args: string[], env: Record<string, string>) {
 	const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...args], {
 		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
+		stdio: ['ignore', 'pipe', 'inherit'],
+		// A process group of its own: stopping it stops Waymark's workers too, not only the primary
+		// (a stopped primary's workers kept the port, and the next run could not start).
+		detached: true
 	});
+	const stop = () => {
+		try {
+			process.kill(-child.pid!, 'SIGTERM');
+		} catch {
+			// Already gone.
+		}
+	};
+	process.once('exit', stop);
 	return new Promise<(() => void) & { pid: number }>((resolve, reject) => {
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => {
 			out += chunk;
-			if (out.includes('running at'))
-				resolve(Object.assign(() => child.kill(), { pid: child.pid! }));
+			if (out.includes('running at')) resolve(Object.assign(stop, { pid: child.pid! }));
 		});
 		child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
 	});
