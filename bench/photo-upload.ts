@@ -41,7 +41,13 @@ async function upload(javaScriptEnabled: boolean) {
 	const page = await context.newPage();
 	await page.goto(`${server.origin}/me/story/new?kind=memory`);
 	await page.getByLabel('What is it?').fill('The beach');
-	await page.getByRole('textbox', { name: 'What does it mean to you?' }).fill('Sand everywhere.');
+	const words = page.getByRole('textbox', { name: 'What does it mean to you?' });
+	if (javaScriptEnabled) {
+		// The child's editor takes the box's place on first touch: write once it has.
+		await words.click();
+		await page.locator('[contenteditable="true"]').waitFor();
+	}
+	await words.fill('Sand everywhere.');
 	await page.getByLabel('Date').fill('2019');
 	await page.getByLabel('Add photos').setInputFiles({
 		name: 'IMG_2041.JPG',
