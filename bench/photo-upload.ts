@@ -5,6 +5,7 @@ import { startServer } from './lib/server';
 import { writeSection } from './lib/docs';
 import { summarise } from './lib/stats';
 import { chromiumArgs, findChromium } from '../tests/browser';
+import { fillMemory } from '../tests/fixtures/memory-form';
 import { openDatabase } from '../src/lib/server/db';
 import { createSession } from '../src/lib/server/auth/session';
 import { user } from '../src/lib/server/db/schema';
@@ -39,21 +40,7 @@ async function slowPhone(javaScriptEnabled: boolean): Promise<BrowserContext> {
 async function upload(javaScriptEnabled: boolean) {
 	const context = await slowPhone(javaScriptEnabled);
 	const page = await context.newPage();
-	await page.goto(`${server.origin}/me/story/new?kind=memory`);
-	await page.getByLabel('What is it?').fill('The beach');
-	const words = page.getByRole('textbox', { name: 'What does it mean to you?' });
-	if (javaScriptEnabled) {
-		// The child's editor takes the box's place on first touch: write once it has.
-		await words.click();
-		await page.locator('[contenteditable="true"]').waitFor();
-	}
-	await words.fill('Sand everywhere.');
-	await page.getByLabel('Date').fill('2019');
-	await page.getByLabel('Add photos').setInputFiles({
-		name: 'IMG_2041.JPG',
-		mimeType: 'image/jpeg',
-		buffer: photo
-	});
+	await fillMemory(page, { title: 'The beach', photo, javaScriptEnabled, origin: server.origin });
 	// The page is loaded: from here on, the phone's slow connection.
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Network.enable');

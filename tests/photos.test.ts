@@ -5,6 +5,7 @@ import { expect, test } from './fixtures/test';
 import { e2eDb, maya, sessionCookie } from './fixtures/server';
 import { entry, media } from '../src/lib/server/db/schema';
 import { phonePhoto } from '../src/lib/server/test/phone-photo';
+import { fillMemory } from './fixtures/memory-form';
 
 // A 12-megapixel phone photo over a slow connection (issue 14, item 12): with JavaScript the
 // browser sends the 1600 px the server keeps, not 5 MB; without it, the whole photo still works.
@@ -20,21 +21,7 @@ test.beforeAll(async () => {
 /** Adds a memory with the photo; gives back the bytes the form sent and the memory's title. */
 async function addMemory(page: Page, javaScriptEnabled: boolean) {
 	const title = `The beach ${Math.random().toString(36).slice(2, 8)}`;
-	await page.goto('/me/story/new?kind=memory');
-	await page.getByLabel('What is it?').fill(title);
-	const words = page.getByRole('textbox', { name: 'What does it mean to you?' });
-	if (javaScriptEnabled) {
-		// The child's editor takes the box's place on first touch: write once it has.
-		await words.click();
-		await page.locator('[contenteditable="true"]').waitFor();
-	}
-	await words.fill('Sand everywhere.');
-	await page.getByLabel('Date').fill('2019');
-	await page.getByLabel('Add photos').setInputFiles({
-		name: 'IMG_2041.JPG',
-		mimeType: 'image/jpeg',
-		buffer: photo
-	});
+	await fillMemory(page, { title, photo, javaScriptEnabled });
 	const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/me/story'));
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	// The request's body as it went over the wire (the form, the photo in it): its Content-Length.
