@@ -12,6 +12,15 @@ import {
 import { passSecondFactor, signIn, signOut } from './fixtures/pages';
 
 test.describe.configure({ mode: 'serial' });
+// Choosing a language signed in saves it for the person, and a saved choice comes before the
+// browser's: other test files expect Maya as the demo made her, with no saved choice.
+test.afterEach(() => {
+	e2eDb()
+		.update(user)
+		.set({ locale: null })
+		.where(eq(user.username, demoSignIns().child.username))
+		.run();
+});
 
 const homes: { role: DemoRole; url: RegExp; heading: RegExp; sees?: string[] }[] = [
 	{ role: 'child', url: /\/me$/, heading: /Hello, Maya!/ },
