@@ -102,7 +102,7 @@ export function bookStart(
 ): string {
 	const { t, locale, dir } = text;
 	const title = escapeHtml(
-		t('export.bookTitle', { name: person.name, interpolation: { escapeValue: false } })
+		t('space.keep.bookTitle', { name: person.name, interpolation: { escapeValue: false } })
 	);
 	return `<!doctype html>
 <html lang="${escapeHtml(locale)}" dir="${dir}">
@@ -116,16 +116,16 @@ export function bookStart(
 <body>
 <header class="cover">
 <h1>${title}</h1>
-<p>${escapeHtml(t('export.madeOn', { date: formatDate(exportedAt, locale), interpolation: { escapeValue: false } }))}</p>
-<p>${escapeHtml(t('export.whatItHolds'))}</p>
-<nav aria-labelledby="contents"><h2 id="contents">${escapeHtml(t('export.contents'))}</h2><ol>
-<li><a href="#record">${escapeHtml(t('export.record'))}</a></li>
+<p>${escapeHtml(t('space.keep.madeOn', { date: formatDate(exportedAt, locale), interpolation: { escapeValue: false } }))}</p>
+<p>${escapeHtml(t('space.keep.whatItHolds'))}</p>
+<nav aria-labelledby="contents"><h2 id="contents">${escapeHtml(t('space.keep.contents'))}</h2><ol>
+<li><a href="#record">${escapeHtml(t('space.keep.record'))}</a></li>
 ${parts.disagreements ? `<li><a href="#disagreements">${escapeHtml(t('disagree.mine'))}</a></li>` : ''}
 <li><a href="#who-looked">${escapeHtml(t('whoLooked.title'))}</a></li>
 </ol></nav>
 </header>
 <main>
-<section class="part" id="record" aria-labelledby="record-title"><h2 id="record-title">${escapeHtml(t('export.record'))}</h2>
+<section class="part" id="record" aria-labelledby="record-title"><h2 id="record-title">${escapeHtml(t('space.keep.record'))}</h2>
 `;
 }
 
@@ -264,7 +264,7 @@ export function entryHtml(
 			: `${card.author.name} (${postForChild(t, locale, card.author)})`;
 	if (card.recordedAt)
 		parts.push(
-			`<p class="meta">${escapeHtml(t('export.writtenBy', { ...raw, name: by, date: formatDateTime(card.recordedAt, locale) }))}</p>`
+			`<p class="meta">${escapeHtml(t('space.keep.writtenBy', { ...raw, name: by, date: formatDateTime(card.recordedAt, locale) }))}</p>`
 		);
 	parts.push('</article>\n');
 	return parts.join('');
@@ -302,7 +302,7 @@ export function disagreementsHtml(list: DisagreementState[], text: BookText): st
 			);
 		if (d.extension)
 			out.push(
-				`<li dir="auto">${escapeHtml(t('export.extended', { ...raw, reason: d.extension.reason }))} · ${escapeHtml(when(d.extension.at))}</li>`
+				`<li dir="auto">${escapeHtml(t('space.keep.extended', { ...raw, reason: d.extension.reason }))} · ${escapeHtml(when(d.extension.at))}</li>`
 			);
 		if (d.decision)
 			out.push(

@@ -199,7 +199,7 @@ export function exportEverything(db: Db, actor: access.Actor, options: ExportOpt
 
 	async function* readme(): AsyncGenerator<Uint8Array> {
 		yield bytes(
-			`${text.t('export.readme')}\n\nrecord.html\nrecord.json (schemaVersion ${exportSchemaVersion})\nmedia/\n`
+			`${text.t('space.keep.readme')}\n\nrecord.html\nrecord.json (schemaVersion ${exportSchemaVersion})\nmedia/\n`
 		);
 	}
 
