@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020';
 import { strFromU8, unzipSync } from 'fflate';
 import { createTestDb } from '../test/db';
 import {
@@ -129,6 +131,19 @@ describe('Download everything', () => {
 		expect(small.json.entries).toHaveLength(whole.json.entries.length);
 		expect(small.json.entries.length).toBeGreaterThanOrEqual(12);
 		expect(small.html).toContain('More 6');
+	});
+
+	it('matches its documented schema (docs/export.schema.json)', async () => {
+		const { db, child } = setup();
+		const { json } = await download(db, child);
+		const schema = JSON.parse(
+			fs.readFileSync(new URL('../../../../docs/export.schema.json', import.meta.url), 'utf8')
+		);
+		const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, strictTypes: false });
+		ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+		const valid = ajv.validate(schema, json);
+		expect(ajv.errors ?? []).toEqual([]);
+		expect(valid).toBe(true);
 	});
 
 	it('is refused to staff', async () => {
