@@ -146,6 +146,6 @@ const table = [
 ].join('\n');
 console.log(`\n${table}\n`);
 writeSection(
-	'bench-export',
+	'bench:export',
 	`Measured by \`npm run bench:export\` (${today()}, ${entries} entries, ${photos} photos of ${(picture.display.length / 1024).toFixed(0)} KB; one worker):\n\n${table}`
 );
