@@ -115,7 +115,7 @@ async function whatTheAccountSees(page: Page, request: APIRequestContext) {
 	const zip = await request.get('/me/export');
 	expect(zip.status()).toBe(200);
 	const files = unzipSync(new Uint8Array(await zip.body()));
-	texts['/me/export'] = strFromU8(files['my-story.json']!);
+	texts['/me/export'] = strFromU8(files['record.json']!) + strFromU8(files['record.html']!);
 	const { mediaId } = justMe();
 	const photo = await request.get(`/api/media/${mediaId}/display`, { maxRedirects: 0 });
 	const draft = await request.get(`/me/drafts/${draftId}`, { maxRedirects: 0 });

@@ -39,7 +39,8 @@ export const childFacing = [
 	'record.showOriginal',
 	'record.translatedBy',
 	'disagree.',
-	'duties.yourWorkers.'
+	'duties.yourWorkers.',
+	'privacy.'
 ];
 
 export const staffOnly = [

@@ -117,7 +117,13 @@ export function record(db: Db, event: LogEvent, now = new Date()): void {
  * Views of a child's record by anyone but the child, the sign-in codes made for them and every use
  * of one, newest first. Callers check access first.
  */
-export function viewsOfChild(db: Db, childId: string, childUserId: string | null, limit = 200) {
+export function viewsOfChild(
+	db: Db,
+	childId: string,
+	childUserId: string | null,
+	limit = 200,
+	offset = 0
+) {
 	return db
 		.select({
 			at: accessLog.at,
@@ -145,5 +151,6 @@ export function viewsOfChild(db: Db, childId: string, childUserId: string | null
 		)
 		.orderBy(desc(accessLog.at), desc(accessLog.id))
 		.limit(limit)
+		.offset(offset)
 		.all();
 }

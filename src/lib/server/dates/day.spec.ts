@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, dayOf, daysBetween, isCalendarDate, isInFuture, isLate, today } from './day';
+import {
+	addDays,
+	birthday,
+	dayOf,
+	daysBetween,
+	isCalendarDate,
+	isInFuture,
+	isLate,
+	today
+} from './day';
 
 /*
  * The organisation's day is London's, whatever zone the server runs in: the machine's zone is
@@ -77,5 +86,17 @@ describe("the organisation's day", () => {
 		expect(isCalendarDate('2024-02-29')).toBe(true);
 		for (const bad of ['2023-02-29', '2024-13-01', '2024-04-31', '24-01-01', '2024-1-1', ''])
 			expect(isCalendarDate(bad), bad).toBe(false);
+	});
+});
+
+describe('birthdays', () => {
+	it('is the same day and month, so many years on', () => {
+		expect(birthday('2011-07-14', 75)).toBe('2086-07-14');
+		expect(birthday('2011-12-31', 18)).toBe('2029-12-31');
+	});
+
+	it('falls on 1 March for someone born on 29 February, in a year without one', () => {
+		expect(birthday('2012-02-29', 75)).toBe('2087-03-01');
+		expect(birthday('2012-02-29', 76)).toBe('2088-02-29');
 	});
 });

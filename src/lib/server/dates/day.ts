@@ -84,3 +84,14 @@ export function isInFuture(date: string, now: Date): boolean {
 export function isLate(date: string, recordedAt: Date): boolean {
 	return daysBetween(lastDayOf(date), dayOf(recordedAt)) >= 2;
 }
+
+/**
+ * The day someone born on `birth` (YYYY-MM-DD) turns `years` old. Someone born on 29 February
+ * has their birthday on 1 March in a year without one (as English law counts an age).
+ */
+export function birthday(birth: string, years: number): string {
+	const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+	const year = String(y + years).padStart(4, '0');
+	const same = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+	return isCalendarDate(same) ? same : `${year}-03-01`;
+}

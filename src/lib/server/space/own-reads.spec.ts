@@ -6,7 +6,8 @@ import { actorFrom } from '../access';
 import { privateSealDuration } from '../access/seal';
 import { docFromPlainText } from '../record/sanitise';
 import { createChildDraft, sendChildEntry } from './child-entries';
-import { exportOwn } from './export';
+import { exportEverything } from '../export/everything';
+import { createI18n } from '../../i18n';
 import { myViews } from '../read-model/views';
 
 const hour = 3600 * 1000;
@@ -44,8 +45,15 @@ function setup() {
 }
 
 async function exported(db: ReturnType<typeof setup>['db'], actor: ReturnType<typeof actorFrom>) {
-	const files = unzipSync(await exportOwn(db, actor, null));
-	return strFromU8(files['my-story.json']!);
+	const i18n = await createI18n('en-GB');
+	const chunks: Uint8Array[] = [];
+	const zip = exportEverything(db, actor, {
+		text: { t: i18n.t, locale: 'en-GB', dir: 'ltr' },
+		address: null
+	});
+	for await (const chunk of zip) chunks.push(chunk);
+	const files = unzipSync(new Uint8Array(Buffer.concat(chunks)));
+	return strFromU8(files['record.json']!) + strFromU8(files['record.html']!);
 }
 
 describe("the child's download of everything they added", () => {
