@@ -15,6 +15,8 @@ import { startDisagreement } from '../src/lib/server/disagreements/disagree';
 import { createIntegrationToken, integrationFor } from '../src/lib/server/integrations/tokens';
 import { changedItems } from '../src/lib/server/integrations/pull';
 import { unzipSync, strFromU8 } from 'fflate';
+import { updateOwnIdentity } from '../src/lib/server/children/identity';
+import { recordConsent } from '../src/lib/server/consent/consent';
 
 /**
  * Markers planted in material a child must never see (confidential, staff-only, third-party
@@ -132,6 +134,49 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 	}
 	askForHelp(db, child, 'unsafe', markForAdvocate('HELP'), null);
 
+	// How a child describes themself and their answers about sharing: never another child's, and
+	// not for the advocate (the profile's readers only).
+	const ownWords = (actor: typeof child, marker: (what: string) => string) =>
+		updateOwnIdentity(
+			db,
+			actor,
+			{
+				preferredName: actor.displayName,
+				pronouns: null,
+				ownCulture: marker('CULTURE'),
+				ownReligion: null,
+				ownLanguages: null,
+				ownAboutMe: marker('ABOUTME')
+			},
+			null
+		);
+	const askedWhy = (author: typeof w.manager, childId: string, marker: (what: string) => string) =>
+		recordConsent(
+			db,
+			actorFor(db, author),
+			childId,
+			{
+				purpose: 'other',
+				purposeOther: marker('PURPOSE'),
+				answer: 'cannot_ask',
+				reason: marker('WHY'),
+				askedBy: 'A manager',
+				askedOn: '2026-01-01'
+			},
+			null
+		);
+	const mayaIdentity: string[] = [];
+	const leaverIdentity: string[] = [];
+	const markIn = (list: string[]) => (what: string) => {
+		const marker = markForAdvocate(`${what}${list === mayaIdentity ? 'MAYA' : 'LEAVER'}`);
+		list.push(marker);
+		return marker;
+	};
+	ownWords(child, markIn(mayaIdentity));
+	askedWhy(w.manager, w.child.profile.id, markIn(mayaIdentity));
+	ownWords(actorFor(db, w.careLeaver.account!), markIn(leaverIdentity));
+	askedWhy(w.socialWorker, w.careLeaver.profile.id, markIn(leaverIdentity));
+
 	const readers = [
 		{
 			role: 'child' as const,
@@ -139,17 +184,19 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 				'/me',
 				'/me/record',
 				'/me/who-looked',
+				'/me/about-me',
+				'/me/sharing',
 				'/glossary',
 				'/me/story',
 				'/me/views',
 				'/me/disagreements'
 			],
-			forbidden: markers
+			forbidden: [...markers, ...leaverIdentity]
 		},
 		{
 			role: 'care_leaver' as const,
 			starts: ['/me', '/me/record', '/me/who-looked', '/me/story', '/me/disagreements'],
-			forbidden: markers
+			forbidden: [...markers, ...mayaIdentity]
 		},
 		{
 			role: 'advocate' as const,

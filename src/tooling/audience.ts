@@ -15,6 +15,8 @@ export const childFacing = [
 	'nav.help',
 	'nav.passphrase',
 	'childHome.',
+	'aboutMe.',
+	'myConsent.',
 	'myRecord.',
 	'space.',
 	'askHelp.',

@@ -43,3 +43,11 @@ export {
 	visibilityNowScope
 } from './confidential';
 export { mayMarkRead } from './inbox';
+export {
+	childOwnedFields,
+	consentRequestScope,
+	profileChangeScope,
+	seesConsentRequest,
+	seesProfileChange,
+	type ChildOwnedField
+} from './identity';

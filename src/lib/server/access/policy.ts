@@ -28,6 +28,24 @@ const childRules = {
 	viewProfile: (a: Actor, r: ChildRelation) =>
 		(isChildRole(a.role) && r.own) || caseWorker(r) || managesChild(a, r),
 	editProfile: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
+	/** "About me": how the child is described, in their own words, is theirs alone to change. */
+	editOwnIdentity: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
+	/**
+	 * Who changed how the child is described, and when: whoever sees the profile (the child only
+	 * the fields that are theirs: access/identity.ts).
+	 */
+	viewIdentityHistory: (a: Actor, r: ChildRelation) =>
+		(isChildRole(a.role) && r.own) || caseWorker(r) || managesChild(a, r),
+	/**
+	 * The child's answers about sharing their information: the child, and those who would share
+	 * it (their case workers and manager); not their advocate.
+	 */
+	viewConsent: (a: Actor, r: ChildRelation) =>
+		(isChildRole(a.role) && r.own) || caseWorker(r) || managesChild(a, r),
+	/** Recording the child's answer: their key worker, social worker or manager. */
+	recordConsent: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
+	/** Asking for one of their answers to be changed: the child themself. */
+	askConsentChange: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own,
 	/** Staff entries: written by the child's case workers and their manager. */
 	writeRecord: (a: Actor, r: ChildRelation) => caseWorker(r) || managesChild(a, r),
 	/** The child's own space: views, life events, memories, asking for help. */

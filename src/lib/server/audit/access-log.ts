@@ -21,6 +21,9 @@ export const logActions = [
 	'record-viewed',
 	'profile-viewed',
 	'profile-changed',
+	/** A child's answer about sharing their information, and their asking to change one. */
+	'consent-recorded',
+	'consent-change-asked',
 	/** The child let their advocate read what staff share with them again, or stopped it. */
 	'advocate-sharing-started',
 	'advocate-sharing-stopped',

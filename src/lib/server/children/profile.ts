@@ -5,6 +5,7 @@ import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
 import { recordAlertSince } from '../record/alerts';
+import { recordChanges } from './history';
 
 /** What anyone who may see the record sees about the child: how to address and talk with them. */
 export type ChildBasics = Pick<
@@ -140,6 +141,8 @@ export function updateProfile(
 ): void {
 	const relation = access.requireChild(db, actor, 'editProfile', childId, now);
 	db.transaction((tx) => {
+		// What it was is kept: every change by staff has its history, as the child's own do.
+		recordChanges(tx, actor, relation.child, changes, now);
 		tx.update(childProfile)
 			.set({ ...changes, updatedAt: now })
 			.where(eq(childProfile.id, childId))

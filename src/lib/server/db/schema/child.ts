@@ -32,6 +32,11 @@ export const childProfile = sqliteTable(
 		communicationNeeds: text('communication_needs'),
 		disabilities: text('disabilities'),
 		caseSystemPersonId: text('case_system_person_id'),
+		/** "About me", in the child's own words: theirs to write and change (children/identity.ts). */
+		ownCulture: text('own_culture'),
+		ownReligion: text('own_religion'),
+		ownLanguages: text('own_languages'),
+		ownAboutMe: text('own_about_me'),
 		/**
 		 * The child's choice: their advocate reads the record staff share with them (the default),
 		 * or only the things the child shares with the advocate one by one.

@@ -7,3 +7,4 @@ export * from './access-log';
 export * from './entry';
 export * from './space';
 export * from './integration';
+export * from './identity';

@@ -2,6 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireChild } from '$lib/server/access';
+import { historyFor } from '$lib/server/children/history';
 import { readProfile, updateProfile } from '$lib/server/children/profile';
 import { profileFields, readProfileForm } from '$lib/server/children/profile-form';
 import { FormReader } from '$lib/server/validation';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = (event) => {
 		values[field.name] = Array.isArray(value) ? value.join('\n') : (value ?? '');
 	}
 	return {
+		history: historyFor(getDb(), permissions),
 		childId: profile.id,
 		preferredName: profile.preferredName,
 		fields: profileFields,
