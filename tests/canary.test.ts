@@ -18,10 +18,11 @@ import { unzipSync, strFromU8 } from 'fflate';
 
 /**
  * Markers planted in material a child must never see (confidential, staff-only, third-party
- * without permission, a worker's draft): signed in as the child, a care leaver and an advocate,
+ * without permission, a worker's draft): signed in as the child, a care leaver, an advocate and
+ * a personal adviser (who must not see another child's record, nor the care leaver's "just me"),
  * every page, data endpoint and service-worker cache they reach holds each marker 0 times.
  */
-test('no confidential, staff-only or third-party material reaches a child, a care leaver or an advocate', async ({
+test('no confidential, staff-only or third-party material reaches a child, a care leaver or an advocate; no other record reaches a personal adviser', async ({
 	request,
 	page,
 	context
@@ -84,10 +85,10 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		return [...ids, slipped.id];
 	};
 	assignTo(db, w.socialWorker, w.careLeaver.profile.id, 'social_worker');
-	const hidden = [
-		...plant(w.child.profile.id, w.keyWorker),
-		...plant(w.careLeaver.profile.id, w.socialWorker)
-	];
+	const hiddenFromMaya = plant(w.child.profile.id, w.keyWorker);
+	// What the care leaver's personal adviser must never see: another child's record.
+	const othersMarkers = [...markers];
+	const hidden = [...hiddenFromMaya, ...plant(w.careLeaver.profile.id, w.socialWorker)];
 
 	// A disagreement with what was shared, so its pages are crawled too (by the advocate as well).
 	const sharedWithMaya = db
@@ -132,6 +133,24 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 	}
 	askForHelp(db, child, 'unsafe', markForAdvocate('HELP'), null);
 
+	// The care leaver's "just me": never for their personal adviser (nor any member of staff).
+	const leaver = actorFor(db, w.careLeaver.account!);
+	const leaverPrivate = [`CANARYLEAVERTITLE${tag}`, `CANARYLEAVERBODY${tag}`];
+	sendChildEntry(
+		db,
+		leaver,
+		createChildDraft(
+			db,
+			leaver,
+			childEntryInput({
+				visibility: 'just_me',
+				title: leaverPrivate[0],
+				body: docFromPlainText(leaverPrivate[1]!)
+			})
+		).id,
+		null
+	);
+
 	const readers = [
 		{
 			role: 'child' as const,
@@ -148,8 +167,27 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		},
 		{
 			role: 'care_leaver' as const,
-			starts: ['/me', '/me/record', '/me/who-looked', '/me/story', '/me/disagreements'],
+			starts: [
+				'/me',
+				'/me/record',
+				'/me/chapters',
+				'/me/break',
+				'/me/who-looked',
+				'/me/story',
+				'/me/disagreements'
+			],
 			forbidden: markers
+		},
+		{
+			role: 'personal_adviser' as const,
+			forbidden: [...othersMarkers, ...advocateMarkers, ...leaverPrivate],
+			starts: [
+				'/children',
+				'/inbox',
+				`/children/${w.careLeaver.profile.id}`,
+				`/children/${w.careLeaver.profile.id}/record`,
+				...hiddenFromMaya.map((id) => `/children/${w.child.profile.id}/record/${id}`)
+			]
 		},
 		{
 			role: 'advocate' as const,
@@ -177,7 +215,7 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 				expect(body.includes(marker), `${reader.role} ${url}: ${marker}`).toBe(false);
 		}
 		// The download of everything they added is compressed: read inside it too.
-		if (reader.role !== 'advocate') {
+		if (reader.role === 'child' || reader.role === 'care_leaver') {
 			const zip = await request.get('/me/export', { headers: { cookie } });
 			expect(zip.status()).toBe(200);
 			const files = unzipSync(new Uint8Array(await zip.body()));

@@ -36,6 +36,7 @@ function inputOf(entry: DemoEntry, corrects: string | null, translator: string):
 		thirdPartyPermission: entry.thirdPartyPermission ?? false,
 		visibility: entry.visibility,
 		confidentialReason: entry.confidentialReason ?? null,
+		contentNote: entry.contentNote ?? null,
 		translation: entry.welsh
 			? {
 					locale: 'cy',

@@ -20,6 +20,7 @@ export const roleWord: Record<Role, string> = {
 	care_leaver: 'care-leaver',
 	key_worker: 'key-worker',
 	social_worker: 'social-worker',
+	personal_adviser: 'personal-adviser',
 	advocate: 'advocate',
 	manager: 'manager',
 	admin: 'admin'
