@@ -2,7 +2,7 @@
 export type DemoEntry = {
 	/** Short unique key, used by `corrects`. */
 	key: string;
-	author: 'sam' | 'priya' | 'chris';
+	author: 'sam' | 'priya' | 'chris' | 'dee';
 	kind: 'record_entry' | 'decision';
 	title: string;
 	/** Plain text. Paragraphs separated by a blank line; lines starting "- " are bullet points. */
