@@ -34,12 +34,15 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 	const { w } = world;
 	const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
 	const markers: string[] = [];
-	const mark = (what: string) => {
+	const markAll = (what: string) => {
 		const marker = `CANARY${what}${tag}`;
 		markers.push(marker);
 		return marker;
 	};
-	const plant = (childId: string, author: typeof w.keyWorker) => {
+	// Each record's markers are its own (MAYA..., LEAVER...), so that a reader allowed one record
+	// is still caught reading the other.
+	const plant = (childId: string, author: typeof w.keyWorker, whose: string) => {
+		const mark = (what: string) => markAll(`${whose}${what}`);
 		const actor = actorFor(db, author);
 		const write = (overrides: Parameters<typeof entryInput>[0], final = true) => {
 			const draft = createDraft(db, actor, childId, entryInput(overrides));
@@ -85,10 +88,10 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		return [...ids, slipped.id];
 	};
 	assignTo(db, w.socialWorker, w.careLeaver.profile.id, 'social_worker');
-	const hiddenFromMaya = plant(w.child.profile.id, w.keyWorker);
+	const hiddenFromMaya = plant(w.child.profile.id, w.keyWorker, 'MAYA');
 	// What the care leaver's personal adviser must never see: another child's record.
 	const othersMarkers = [...markers];
-	const hidden = [...hiddenFromMaya, ...plant(w.careLeaver.profile.id, w.socialWorker)];
+	const hidden = [...hiddenFromMaya, ...plant(w.careLeaver.profile.id, w.socialWorker, 'LEAVER')];
 
 	// A disagreement with what was shared, so its pages are crawled too (by the advocate as well).
 	const sharedWithMaya = db
