@@ -20,10 +20,11 @@ import { recordConsent } from '../src/lib/server/consent/consent';
 
 /**
  * Markers planted in material a child must never see (confidential, staff-only, third-party
- * without permission, a worker's draft): signed in as the child, a care leaver and an advocate,
+ * without permission, a worker's draft): signed in as the child, a care leaver, an advocate and
+ * a personal adviser (who must not see another child's record, nor the care leaver's "just me"),
  * every page, data endpoint and service-worker cache they reach holds each marker 0 times.
  */
-test('no confidential, staff-only or third-party material reaches a child, a care leaver or an advocate', async ({
+test('no confidential, staff-only or third-party material reaches a child, a care leaver or an advocate; no other record reaches a personal adviser', async ({
 	request,
 	page,
 	context
@@ -35,12 +36,15 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 	const { w } = world;
 	const tag = Math.random().toString(36).slice(2, 8).toUpperCase();
 	const markers: string[] = [];
-	const mark = (what: string) => {
+	const markAll = (what: string) => {
 		const marker = `CANARY${what}${tag}`;
 		markers.push(marker);
 		return marker;
 	};
-	const plant = (childId: string, author: typeof w.keyWorker) => {
+	// Each record's markers are its own (MAYA..., LEAVER...), so that a reader allowed one record
+	// is still caught reading the other.
+	const plant = (childId: string, author: typeof w.keyWorker, whose: string) => {
+		const mark = (what: string) => markAll(`${whose}${what}`);
 		const actor = actorFor(db, author);
 		const write = (overrides: Parameters<typeof entryInput>[0], final = true) => {
 			const draft = createDraft(db, actor, childId, entryInput(overrides));
@@ -86,10 +90,10 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		return [...ids, slipped.id];
 	};
 	assignTo(db, w.socialWorker, w.careLeaver.profile.id, 'social_worker');
-	const hidden = [
-		...plant(w.child.profile.id, w.keyWorker),
-		...plant(w.careLeaver.profile.id, w.socialWorker)
-	];
+	const hiddenFromMaya = plant(w.child.profile.id, w.keyWorker, 'MAYA');
+	// What the care leaver's personal adviser must never see: another child's record.
+	const othersMarkers = [...markers];
+	const hidden = [...hiddenFromMaya, ...plant(w.careLeaver.profile.id, w.socialWorker, 'LEAVER')];
 
 	// A disagreement with what was shared, so its pages are crawled too (by the advocate as well).
 	const sharedWithMaya = db
@@ -177,6 +181,24 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 	ownWords(actorFor(db, w.careLeaver.account!), markIn(leaverIdentity));
 	askedWhy(w.socialWorker, w.careLeaver.profile.id, markIn(leaverIdentity));
 
+	// The care leaver's "just me": never for their personal adviser (nor any member of staff).
+	const leaver = actorFor(db, w.careLeaver.account!);
+	const leaverPrivate = [`CANARYLEAVERTITLE${tag}`, `CANARYLEAVERBODY${tag}`];
+	sendChildEntry(
+		db,
+		leaver,
+		createChildDraft(
+			db,
+			leaver,
+			childEntryInput({
+				visibility: 'just_me',
+				title: leaverPrivate[0],
+				body: docFromPlainText(leaverPrivate[1]!)
+			})
+		).id,
+		null
+	);
+
 	const readers = [
 		{
 			role: 'child' as const,
@@ -195,8 +217,27 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 		},
 		{
 			role: 'care_leaver' as const,
-			starts: ['/me', '/me/record', '/me/who-looked', '/me/story', '/me/disagreements'],
+			starts: [
+				'/me',
+				'/me/record',
+				'/me/chapters',
+				'/me/break',
+				'/me/who-looked',
+				'/me/story',
+				'/me/disagreements'
+			],
 			forbidden: [...markers, ...mayaIdentity]
+		},
+		{
+			role: 'personal_adviser' as const,
+			forbidden: [...othersMarkers, ...advocateMarkers, ...leaverPrivate, ...mayaIdentity],
+			starts: [
+				'/children',
+				'/inbox',
+				`/children/${w.careLeaver.profile.id}`,
+				`/children/${w.careLeaver.profile.id}/record`,
+				...hiddenFromMaya.map((id) => `/children/${w.child.profile.id}/record/${id}`)
+			]
 		},
 		{
 			role: 'advocate' as const,
@@ -224,7 +265,7 @@ test('no confidential, staff-only or third-party material reaches a child, a car
 				expect(body.includes(marker), `${reader.role} ${url}: ${marker}`).toBe(false);
 		}
 		// The download of everything they added is compressed: read inside it too.
-		if (reader.role !== 'advocate') {
+		if (reader.role === 'child' || reader.role === 'care_leaver') {
 			const zip = await request.get('/me/export', { headers: { cookie } });
 			expect(zip.status()).toBe(200);
 			const files = unzipSync(new Uint8Array(await zip.body()));

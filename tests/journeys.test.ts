@@ -27,6 +27,7 @@ const homes: { role: DemoRole; url: RegExp; heading: RegExp; sees?: string[] }[]
 	{ role: 'care-leaver', url: /\/me$/, heading: /Hello, Jordan!/ },
 	{ role: 'key-worker', url: /\/children$/, heading: /My children/, sees: ['Maya'] },
 	{ role: 'social-worker', url: /\/children$/, heading: /My children/, sees: ['Maya', 'Jordan'] },
+	{ role: 'personal-adviser', url: /\/children$/, heading: /My children/, sees: ['Jordan'] },
 	{ role: 'advocate', url: /\/children$/, heading: /My children/, sees: ['Maya'] },
 	{ role: 'manager', url: /\/unit$/, heading: /Oak House/, sees: ['Maya', 'Sam Okafor'] },
 	{ role: 'admin', url: /\/accounts$/, heading: /Accounts/, sees: ['Chris Evans', 'Maya'] }

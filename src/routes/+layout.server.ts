@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { accountLinkFor, navFor, offersHelpNow } from '$lib/server/web/view/nav';
+import { accountLinkFor, navFor, offersBreak, offersHelpNow } from '$lib/server/web/view/nav';
 import { locales } from '$lib/i18n/locales';
 import { easyReadFor } from '$lib/server/web/hooks/i18n';
 import { getDb } from '$lib/server/db';
@@ -15,6 +15,7 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 		: null,
 	nav: navFor(locals.actor),
 	helpNow: offersHelpNow(locals.actor),
+	takeBreak: offersBreak(locals.actor, locals.user),
 	account: accountLinkFor(locals.actor),
 	integrity: integrityWarning(getDb(), locals.actor)
 });

@@ -42,7 +42,9 @@ export const childFacing = [
 	'record.translatedBy',
 	'disagree.',
 	'duties.yourWorkers.',
-	'privacy.'
+	'privacy.',
+	'calm.',
+	'chapters.'
 ];
 
 export const staffOnly = [
@@ -53,6 +55,8 @@ export const staffOnly = [
 	'disagree.advocate.',
 	// An entry only staff see (a confidential item moved out).
 	'space.kind.confidential_release',
+	// What staff see of a content note they wrote for the child.
+	'calm.note.staff',
 	// A glossary term's own name and spellings are the words being explained, not sentences.
 	'.term',
 	'.match'

@@ -26,6 +26,8 @@ export type FullCard = {
 	thirdPartyPermission: boolean;
 	visibility: string;
 	confidentialReason: string | null;
+	/** Shared with a content note: the reader sees it first and chooses whether to read on now. */
+	contentNote: string | null;
 	isLate: boolean;
 	supersedes: { id: string; title: string } | null;
 	correctedBy: { id: string; recordedAt: Date | null; reason: string; authorName: string }[];

@@ -3,7 +3,7 @@ import { entry, visibilities, type Entry, type Visibility } from '../db/schema';
 import { placeholderFor } from '../db/prepared';
 import type { Actor } from './actor';
 import { managesChild, type ChildRelation } from './relation';
-import { isChildRole } from './roles';
+import { caseWorkerRelationships, isChildRole } from './roles';
 import { isSealed, unsealedScope } from './seal';
 
 /**
@@ -20,9 +20,7 @@ export function readerOf(actor: Actor, relation: ChildRelation): Reader {
 	if (isChildRole(actor.role)) return relation.own ? 'child' : 'none';
 	if (actor.role === 'manager') return managesChild(actor, relation) ? 'staff' : 'none';
 	if (actor.role === 'admin') return 'none';
-	if (relation.assignedAs.includes('key_worker') || relation.assignedAs.includes('social_worker')) {
-		return 'staff';
-	}
+	if (relation.assignedAs.some((a) => caseWorkerRelationships.includes(a))) return 'staff';
 	return relation.assignedAs.includes('advocate') ? 'advocate' : 'none';
 }
 

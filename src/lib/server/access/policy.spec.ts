@@ -118,6 +118,36 @@ describe('access to a child', () => {
 		}
 	});
 
+	it('a personal adviser does what a key worker does, for their own care leaver only', () => {
+		const { db, w, actor } = world();
+		const adviser = actor(w.personalAdviser);
+		const keyWorker = actor(w.keyWorker);
+		for (const action of Object.keys(expectations.keyWorker!) as ChildAction[]) {
+			expect(allowsChild(db, adviser, action, w.careLeaver.profile.id), action).toBe(
+				allowsChild(db, keyWorker, action, w.child.profile.id)
+			);
+			expect(allowsChild(db, adviser, action, w.child.profile.id), action).toBe(false);
+			expect(allowsChild(db, adviser, action, w.otherChild.profile.id), action).toBe(false);
+		}
+		expect(childrenFor(db, adviser).map((c) => c.id)).toEqual([w.careLeaver.profile.id]);
+		for (const general of ['listChildren', 'viewInbox', 'viewDisagreements'] as const)
+			expect(allows(adviser, general), general).toBe(true);
+	});
+
+	it('moving a child on to a care leaver: their social worker or manager, not others', () => {
+		const { db, w, actor } = world();
+		const may = (u: Parameters<typeof actorFor>[1], childId = w.child.profile.id) =>
+			allowsChild(db, actor(u), 'moveToLeaver', childId);
+		expect(may(w.socialWorker)).toBe(true);
+		expect(may(w.manager)).toBe(true);
+		expect(may(w.keyWorker)).toBe(false);
+		expect(may(w.advocate)).toBe(false);
+		expect(may(w.admin)).toBe(false);
+		expect(may(w.child.account!)).toBe(false);
+		expect(may(w.personalAdviser, w.careLeaver.profile.id)).toBe(false);
+		expect(may(w.socialWorker, w.otherChild.profile.id)).toBe(false);
+	});
+
 	it('a care leaver sees their own record', () => {
 		const { db, w, actor } = world();
 		expect(
@@ -261,7 +291,9 @@ describe('named rules instead of role comparisons', () => {
 	it('only managers choose workers to assign, from their own organisation', () => {
 		const { db, w, actor } = world();
 		const staff = assignableStaff(db, actor(w.manager)).map((s) => s.id);
-		expect(staff.sort()).toEqual([w.keyWorker.id, w.socialWorker.id, w.advocate.id].sort());
+		expect(staff.sort()).toEqual(
+			[w.keyWorker.id, w.socialWorker.id, w.advocate.id, w.personalAdviser.id].sort()
+		);
 		expect(assignableStaff(db, actor(w.admin))).toEqual([]);
 		expect(assignableStaff(db, actor(w.keyWorker))).toEqual([]);
 	});

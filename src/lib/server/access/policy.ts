@@ -8,7 +8,7 @@ import {
 	type AccountRelation,
 	type ChildRelation
 } from './relation';
-import { isChildRole } from './roles';
+import { caseWorkerRelationships, isChildRole } from './roles';
 
 /**
  * THE access policy. Every route and action asks here; nothing else decides who may see or do
@@ -16,7 +16,7 @@ import { isChildRole } from './roles';
  */
 
 const caseWorker = (r: ChildRelation) =>
-	r.assignedAs.includes('key_worker') || r.assignedAs.includes('social_worker');
+	r.assignedAs.some((a) => caseWorkerRelationships.includes(a));
 
 const childRules = {
 	/** The record itself. Advocates see it too (only what the child shares, decided per entry). */
@@ -76,6 +76,12 @@ const childRules = {
 	manageAssignments: (a: Actor, r: ChildRelation) => a.role === 'manager' && r.inUnit,
 	/** Approving an assignment that awaits it: a manager of the child who is not new. */
 	approveAssignments: managesChild,
+	/**
+	 * Moving a child's account on to a care leaver's (at 18, or on leaving care): their social
+	 * worker or the manager of their home or team. Nothing of theirs is lost.
+	 */
+	moveToLeaver: (a: Actor, r: ChildRelation) =>
+		r.child.userId !== null && (r.assignedAs.includes('social_worker') || managesChild(a, r)),
 	/** "Who has looked at my record" is the child's own page. */
 	viewAccessLog: (a: Actor, r: ChildRelation) => isChildRole(a.role) && r.own
 } satisfies Record<string, (a: Actor, r: ChildRelation) => boolean>;
@@ -125,7 +131,7 @@ export type AccountAction = keyof typeof accountRules;
 const generalRules = {
 	/** The worker's "my children" and the manager's home or team. */
 	listChildren: (a: Actor) =>
-		['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role),
+		['key_worker', 'social_worker', 'personal_adviser', 'advocate', 'manager'].includes(a.role),
 	/** A manager's children are their home's or team's, never found through assignments. */
 	listChildrenByUnit: (a: Actor) => a.role === 'manager',
 	viewUnit: (a: Actor) => a.role === 'manager' && a.unitId !== null,
@@ -149,19 +155,30 @@ const generalRules = {
 	manageIntegrations: (a: Actor) => a.role === 'admin',
 	viewOwnRecord: (a: Actor) => isChildRole(a.role) && a.childId !== null,
 	/** The disagreements list and the "to be linked" list. */
-	viewDisagreements: (a: Actor) => ['key_worker', 'social_worker', 'manager'].includes(a.role),
+	viewDisagreements: (a: Actor) =>
+		['key_worker', 'social_worker', 'personal_adviser', 'manager'].includes(a.role),
 	/** The warning that a stored record, checkpoint or the access log failed its check. */
 	viewIntegrityAlerts: (a: Actor) => a.role === 'manager' || a.role === 'admin',
 	/** New things children added, and their calls for help. */
-	viewInbox: (a: Actor) => ['key_worker', 'social_worker', 'advocate', 'manager'].includes(a.role)
+	viewInbox: (a: Actor) =>
+		['key_worker', 'social_worker', 'personal_adviser', 'advocate', 'manager'].includes(a.role)
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type GeneralAction = keyof typeof generalRules;
 
 /** Roles each role may create accounts for. Managers: within their own home or team. */
 const creatableRoles: Partial<Record<Role, readonly Role[]>> = {
-	admin: ['child', 'care_leaver', 'key_worker', 'social_worker', 'advocate', 'manager', 'admin'],
-	manager: ['child', 'care_leaver', 'key_worker', 'social_worker', 'advocate']
+	admin: [
+		'child',
+		'care_leaver',
+		'key_worker',
+		'social_worker',
+		'personal_adviser',
+		'advocate',
+		'manager',
+		'admin'
+	],
+	manager: ['child', 'care_leaver', 'key_worker', 'social_worker', 'personal_adviser', 'advocate']
 };
 
 export function rolesCreatableBy(actor: Actor): readonly Role[] {

@@ -52,6 +52,7 @@ export async function createAdministrator(
 		createdBy: null,
 		previousPasswordHash: null,
 		privateSealedUntil: null,
+		calmMode: null,
 		createdAt: now,
 		updatedAt: now
 	};

@@ -74,6 +74,7 @@ export async function createAccount(
 		createdBy: actor.id,
 		previousPasswordHash: null,
 		privateSealedUntil: null,
+		calmMode: null,
 		createdAt: now,
 		updatedAt: now
 	};

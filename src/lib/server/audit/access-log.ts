@@ -33,6 +33,8 @@ export const logActions = [
 	'assignment-created',
 	'assignment-ended',
 	'assignment-approved',
+	/** A child's account moved on to a care leaver's, with the day they left care. */
+	'moved-to-care-leaver',
 	'unit-created',
 	'entry-draft-saved',
 	'entry-draft-discarded',

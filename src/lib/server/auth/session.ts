@@ -26,6 +26,7 @@ export type SessionUser = Pick<
 	| 'locale'
 	| 'mustChangePassword'
 	| 'privateSealedUntil'
+	| 'calmMode'
 > & { hasPassword: boolean; hasTotp: boolean; childId: string | null };
 
 export type ValidSession = { session: Session; user: SessionUser };
@@ -114,6 +115,7 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): V
 			locale: u.locale,
 			mustChangePassword: u.mustChangePassword,
 			privateSealedUntil: u.privateSealedUntil,
+			calmMode: u.calmMode,
 			hasPassword: u.passwordHash !== null,
 			hasTotp: u.totpKey !== null,
 			childId: row.childId

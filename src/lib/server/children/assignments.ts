@@ -12,6 +12,7 @@ import { wayBack } from './way-back';
 const relationshipOf: Partial<Record<string, Relationship>> = {
 	key_worker: 'key_worker',
 	social_worker: 'social_worker',
+	personal_adviser: 'personal_adviser',
 	advocate: 'advocate'
 };
 

@@ -87,12 +87,15 @@ export function openRecord(
 		integritySince: recordAlertSince(db, childId),
 		/** The child keeps what staff share with them from this advocate (their choice). */
 		recordWithheld: access.recordWithheldFrom(actor, relation),
+		/** The day they left care, once their account has moved on to a care leaver's. */
+		leftCareOn: relation.child.leftCareOn,
 		may: {
 			writeViewsWith: can.writeViewsWith,
 			viewProfile: can.viewProfile,
 			editProfile: can.editProfile,
 			createSignInCode: can.createSignInCode,
-			manageAssignments: can.manageAssignments
+			manageAssignments: can.manageAssignments,
+			moveToLeaver: can.moveToLeaver
 		}
 	};
 }

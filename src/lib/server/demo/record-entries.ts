@@ -2,7 +2,7 @@
 export type DemoEntry = {
 	/** Short unique key, used by `corrects`. */
 	key: string;
-	author: 'sam' | 'priya' | 'chris';
+	author: 'sam' | 'priya' | 'chris' | 'dee';
 	kind: 'record_entry' | 'decision';
 	title: string;
 	/** Plain text. Paragraphs separated by a blank line; lines starting "- " are bullet points. */
@@ -28,6 +28,8 @@ export type DemoEntry = {
 	visibility: 'shared' | 'staff_only' | 'confidential';
 	/** Required when visibility is 'confidential'. */
 	confidentialReason?: string;
+	/** A shared entry that is hard to read: the note its reader sees first. */
+	contentNote?: string;
 	/** A Welsh translation of a shared entry. */
 	welsh?: { title: string; body: string };
 	/** This entry corrects an earlier one (by key), with the reason. */

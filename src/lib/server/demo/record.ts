@@ -36,6 +36,7 @@ function inputOf(entry: DemoEntry, corrects: string | null, translator: string):
 		thirdPartyPermission: entry.thirdPartyPermission ?? false,
 		visibility: entry.visibility,
 		confidentialReason: entry.confidentialReason ?? null,
+		contentNote: entry.contentNote ?? null,
 		translation: entry.welsh
 			? {
 					locale: 'cy',
@@ -49,25 +50,28 @@ function inputOf(entry: DemoEntry, corrects: string | null, translator: string):
 	};
 }
 
-/** The demo child's record, written and finalised by her workers in the order it was recorded. */
+/** A demo record (Maya's unless another is given), written and finalised by its authors in the order it was recorded. */
 export function seedDemoRecord(
 	db: Db,
-	authors: Record<DemoEntry['author'], User>,
-	childId: string
+	authors: Partial<Record<DemoEntry['author'], User>>,
+	childId: string,
+	record: DemoEntry[] = demoRecord
 ): number {
 	const ids = new Map<string, string>();
-	const times = new Map(demoRecord.map((e) => [e.key, recordedAt(e)]));
-	for (const entry of demoRecord) {
+	const times = new Map(record.map((e) => [e.key, recordedAt(e)]));
+	for (const entry of record) {
 		// A correction is written after what it corrects.
 		const original = entry.corrects && times.get(entry.corrects.key);
 		if (original && original >= times.get(entry.key)!)
 			times.set(entry.key, new Date(original.getTime() + day));
 	}
-	const ordered = [...demoRecord].sort(
+	const ordered = [...record].sort(
 		(a, b) => times.get(a.key)!.getTime() - times.get(b.key)!.getTime()
 	);
 	for (const entry of ordered) {
-		const author = actorFrom(authors[entry.author], null);
+		const writer = authors[entry.author];
+		if (!writer) throw new Error(`Demo entry ${entry.key}: no author ${entry.author}`);
+		const author = actorFrom(writer, null);
 		const at = times.get(entry.key)!;
 		const corrects = entry.corrects ? (ids.get(entry.corrects.key) ?? null) : null;
 		const draft = createDraft(

@@ -15,6 +15,9 @@ import { verifyChains } from '../record/verify';
 import { checkAudio, mediaFile } from '../media';
 import { oggCrc } from './space';
 import { statesOf } from '../disagreements/state';
+import { actorFor } from '../test/factories';
+import { today } from '../dates/day';
+import { breakFor, chapterOf, chaptersOf } from '../read-model/chapters';
 
 // The demo child's photos and recording are files under DATA_DIR/media: a temporary one here.
 const before = process.env.DATA_DIR;
@@ -51,6 +54,7 @@ describe('the demo seed', () => {
 					'child',
 					'key-worker',
 					'manager',
+					'personal-adviser',
 					'social-worker'
 				].sort()
 			);
@@ -236,6 +240,55 @@ describe('the demo seed', () => {
 			expect(answered).toHaveLength(1);
 			expect(answered[0]!.decision?.outcome).toBe('side_added');
 			expect(answered[0]!.links.map((l) => l.system)).toEqual(['mosaic']);
+			expect(verifyChains(db).ok).toBe(true);
+		}
+	);
+
+	it(
+		'gives Jordan, the care leaver, a history from childhood to come back to, calmly',
+		seeding,
+		async () => {
+			const db = createTestDb();
+			await seedDemo(db);
+			const account = db.select().from(user).where(eq(user.username, 'jordan')).get()!;
+			const jordan = db
+				.select()
+				.from(childProfile)
+				.where(eq(childProfile.userId, account.id))
+				.get()!;
+			expect(account.role).toBe('care_leaver');
+			expect(jordan.leftCareOn).toBe('2021-03-09');
+			const rows = db
+				.select()
+				.from(entry)
+				.where(and(eq(entry.childId, jordan.id), eq(entry.status, 'final')))
+				.all();
+			const shared = rows.filter((e) => e.visibility === 'shared');
+			expect(new Set(shared.map((e) => e.eventDate.slice(0, 4))).size).toBeGreaterThanOrEqual(8);
+			expect(shared.filter((e) => e.contentNote).length).toBeGreaterThanOrEqual(2);
+			expect(
+				rows.some(
+					(e) =>
+						e.nature === 'third_party' && !e.thirdPartyPermission && e.visibility === 'staff_only'
+				)
+			).toBe(true);
+			const memories = rows.filter((e) => e.kind === 'memory');
+			expect(memories.length).toBeGreaterThanOrEqual(2);
+			expect(memories.every((m) => m.details?.media?.some((f) => f.kind === 'photo'))).toBe(true);
+			const disputes = statesOf(
+				db,
+				rows.filter((e) => e.kind === 'disagreement'),
+				today()
+			);
+			expect(disputes.map((d) => d.decision?.outcome)).toEqual(['side_added']);
+			const adviser = db.select().from(user).where(eq(user.username, 'dee.walsh')).get()!;
+			expect(adviser.role).toBe('personal_adviser');
+			const actor = actorFor(db, account);
+			const chapters = chaptersOf(db, actor).chapters.map((c) => c.year);
+			expect(chapters[0]).toBe('2003');
+			const seen = chapters.flatMap((year) => chapterOf(db, actor, year, 'en-GB').entries);
+			expect(seen.some((c) => c.view === 'full' && c.title.includes('grandmother'))).toBe(false);
+			expect(breakFor(db, actor).workers.map((w) => w.name)).toContain('Dee Walsh');
 			expect(verifyChains(db).ok).toBe(true);
 		}
 	);

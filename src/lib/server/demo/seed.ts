@@ -11,6 +11,7 @@ import { updateProfile } from '../children/profile';
 import { seedDemoRecord } from './record';
 import { seedDemoSpace } from './space';
 import { seedDemoDisagreements } from './disagreements';
+import { seedDemoJordan } from './jordan';
 
 export type DemoSignIn = { role: string; username: string; password: string };
 
@@ -20,6 +21,7 @@ export const roleWord: Record<Role, string> = {
 	care_leaver: 'care-leaver',
 	key_worker: 'key-worker',
 	social_worker: 'social-worker',
+	personal_adviser: 'personal-adviser',
 	advocate: 'advocate',
 	manager: 'manager',
 	admin: 'admin'
@@ -73,6 +75,13 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 			username: 'priya.shah',
 			displayName: 'Priya Shah',
 			postTitle: 'Social worker',
+			unitId: team.id
+		},
+		{
+			role: 'personal_adviser',
+			username: 'dee.walsh',
+			displayName: 'Dee Walsh',
+			postTitle: 'Personal adviser, Leaving Care Team',
 			unitId: team.id
 		},
 		{
@@ -135,15 +144,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 	// Only a manager assigns (an administrator makes accounts). The demo has no manager of Jordan's
 	// team, so Chris stands in for one for this history only.
 	const teamManager: Actor = { ...manager, unitId: team.id };
-	for (const [worker, child] of [
-		['key_worker', maya],
-		['social_worker', maya],
-		['advocate', maya],
-		['social_worker', jordan]
+	for (const [worker, child, from] of [
+		['key_worker', maya, 2013],
+		['social_worker', maya, 2013],
+		['advocate', maya, 2013],
+		['social_worker', jordan, 2010],
+		['personal_adviser', jordan, 2020]
 	] as const) {
-		// From her birth year, so that the history below was written by people assigned to her.
+		// From the start of each history, so that it was written by people assigned at the time.
 		const by = child === maya ? manager : teamManager;
-		assign(db, by, child, ids[worker]!.userId, null, new Date(Date.UTC(2013, 0, 1)));
+		assign(db, by, child, ids[worker]!.userId, null, new Date(Date.UTC(from, 0, 1)));
 	}
 	const mayaProfile = db.select().from(childProfile).where(eq(childProfile.id, maya)).get()!;
 	updateProfile(
@@ -192,6 +202,16 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoSignIn[]> 
 		db,
 		{ maya: userRow('child'), sam: userRow('key_worker'), priya: userRow('social_worker') },
 		maya,
+		now
+	);
+	await seedDemoJordan(
+		db,
+		{
+			jordan: userRow('care_leaver'),
+			priya: userRow('social_worker'),
+			dee: userRow('personal_adviser')
+		},
+		jordan,
 		now
 	);
 	return signIns;

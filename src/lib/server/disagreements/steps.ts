@@ -208,6 +208,7 @@ export function decide(
 						thirdPartyPermission: false,
 						visibility: 'shared',
 						confidentialReason: null,
+						contentNote: null,
 						translation: null,
 						correction: { entryId: disputed.id, reason: input.basis }
 					},

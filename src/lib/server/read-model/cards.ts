@@ -51,6 +51,7 @@ function card(row: Entry, locale: string | null): FullCard {
 		thirdPartyPermission: row.thirdPartyPermission,
 		visibility: row.visibility,
 		confidentialReason: row.confidentialReason,
+		contentNote: row.contentNote,
 		isLate: row.isLate,
 		supersedes: null,
 		correctedBy: [],

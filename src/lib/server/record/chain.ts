@@ -51,7 +51,7 @@ export const hashedColumns = [
  * holds a value, so entries written before it existed keep their hashes (no history rewritten),
  * while giving an old entry a value, or taking one away, still breaks its hash.
  */
-export const laterColumns = ['details'] as const;
+export const laterColumns = ['details', 'content_note'] as const;
 
 export type RawEntry = Record<
 	(typeof hashedColumns)[number] | (typeof laterColumns)[number] | 'hash',

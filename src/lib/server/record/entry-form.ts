@@ -69,6 +69,7 @@ export function readEntryForm(form: FormReader, correctsId: string | null): Entr
 		thirdPartyPermission: form.text('thirdPartyPermission') === 'on',
 		visibility: form.choice('visibility', staffVisibilities, { required: true }) ?? 'staff_only',
 		confidentialReason: optional(form.text('confidentialReason', long)),
+		contentNote: optional(form.text('contentNote', { max: 300 })),
 		translation: translationLocale
 			? {
 					locale: translationLocale,
@@ -107,6 +108,7 @@ export function formValuesOf(row: Entry): Record<string, string> {
 		thirdPartyPermission: row.thirdPartyPermission ? 'on' : '',
 		visibility: row.visibility,
 		confidentialReason: row.confidentialReason ?? '',
+		contentNote: row.contentNote ?? '',
 		translationLocale: translation?.locale ?? '',
 		translationTitle: translation?.title ?? '',
 		translationBody: translation?.bodyText ?? '',

@@ -24,6 +24,8 @@ export type EntryInput = {
 	thirdPartyPermission: boolean;
 	visibility: 'shared' | 'staff_only' | 'confidential';
 	confidentialReason: string | null;
+	/** A shared entry that is hard to read: what the reader is told before they choose to read it. */
+	contentNote: string | null;
 	translation: { locale: string; title: string; body: Body; translatedBy: string } | null;
 	/** A correction: the entry it supersedes, and why. */
 	correction: { entryId: string; reason: string } | null;
@@ -56,6 +58,9 @@ export function checkEntry(input: EntryInput, now: Date): Problems {
 	}
 	if (input.visibility === 'confidential' && !input.confidentialReason) {
 		problems.confidentialReason = 'record.problem.confidentialReason';
+	}
+	if (input.contentNote && input.visibility !== 'shared') {
+		problems.contentNote = 'record.problem.contentNoteShared';
 	}
 	if (input.translation) {
 		if (input.visibility !== 'shared')

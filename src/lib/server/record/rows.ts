@@ -43,6 +43,7 @@ export function draftRow(
 		supersedesId: null,
 		correctionReason: null,
 		details: null,
+		contentNote: null,
 		seq: null,
 		prevHash: null,
 		hash: null,

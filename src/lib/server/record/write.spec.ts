@@ -86,6 +86,24 @@ describe('entries', () => {
 		expect([...hashedColumns, ...laterColumns, 'hash'].sort()).toEqual(columns.sort());
 	});
 
+	it('keeps a content note as part of what is shared, covered by the hash; only for shared entries', () => {
+		const { db, w, childId } = setup();
+		const note = 'This part is about why you came into care. You might want someone with you.';
+		const noted = finalEntry(db, w.keyWorker, childId, { contentNote: note });
+		expect(noted.contentNote).toBe(note);
+		const raw = rawEntry(db, noted.id)!;
+		expect(hashOf(raw)).toBe(noted.hash);
+		expect(hashOf({ ...raw, content_note: 'Something else' })).not.toBe(noted.hash);
+		expect(hashOf({ ...raw, content_note: null })).not.toBe(noted.hash);
+		// An entry without one hashes as entries did before the column existed.
+		const plain = finalEntry(db, w.keyWorker, childId);
+		expect(hashOf({ ...rawEntry(db, plain.id)!, content_note: undefined })).toBe(plain.hash);
+		const actor = actorFor(db, w.keyWorker);
+		expect(() =>
+			createDraft(db, actor, childId, entryInput({ visibility: 'staff_only', contentNote: note }))
+		).toThrow(RecordError);
+	});
+
 	it('lets only the author change or discard a draft, and nobody change a final entry', () => {
 		const { db, w, childId } = setup();
 		const author = actorFor(db, w.keyWorker);

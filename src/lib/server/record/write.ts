@@ -30,6 +30,7 @@ function columnsOf(input: EntryInput) {
 		thirdPartyPermission: input.nature === 'third_party' && input.thirdPartyPermission,
 		visibility: input.visibility,
 		confidentialReason: input.visibility === 'confidential' ? input.confidentialReason : null,
+		contentNote: input.visibility === 'shared' ? input.contentNote : null,
 		translations: input.translation
 			? [
 					{

@@ -1,9 +1,10 @@
-import { and, asc, eq, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../db';
 import { assignment, user, type Entry } from '../db/schema';
 import * as access from '../access';
 import * as accessLog from '../audit/access-log';
 import { currentAssignment } from '../access/relation';
+import { caseWorkerRelationships } from '../access/roles';
 import { docFromPlainText } from '../record/sanitise';
 import { appendFinal } from '../record/write';
 import { draftRow } from '../record/rows';
@@ -36,7 +37,7 @@ export function whoIsTold(
 			and(
 				eq(assignment.childId, childId),
 				currentAssignment(now),
-				or(eq(assignment.relationship, 'key_worker'), eq(assignment.relationship, 'social_worker')),
+				inArray(assignment.relationship, [...caseWorkerRelationships]),
 				eq(user.status, 'active')
 			)
 		)

@@ -68,6 +68,7 @@ export function makeUser(
 		createdBy: null,
 		previousPasswordHash: null,
 		privateSealedUntil: null,
+		calmMode: null,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 		...overrides
@@ -153,6 +154,9 @@ export function makeWorld(db: Db) {
 	const advocate = makeUser(db, org.id, 'advocate');
 	const manager = makeUser(db, org.id, 'manager', { unitId: home.id });
 	const admin = makeUser(db, org.id, 'admin');
+	// The care leaver's personal adviser: a key worker's help, for that person only.
+	const personalAdviser = makeUser(db, org.id, 'personal_adviser', { unitId: team.id });
+	assignTo(db, personalAdviser, careLeaver.profile.id, 'personal_adviser');
 	assignTo(db, keyWorker, child.profile.id, 'key_worker');
 	assignTo(db, socialWorker, child.profile.id, 'social_worker');
 	assignTo(db, advocate, child.profile.id, 'advocate');
@@ -170,6 +174,7 @@ export function makeWorld(db: Db) {
 		keyWorker,
 		socialWorker,
 		advocate,
+		personalAdviser,
 		manager,
 		admin,
 		otherOrg,
@@ -198,6 +203,7 @@ export function entryInput(overrides: Partial<EntryInput> = {}): EntryInput {
 		thirdPartyPermission: false,
 		visibility: 'shared',
 		confidentialReason: null,
+		contentNote: null,
 		translation: null,
 		correction: null,
 		...overrides

@@ -7,6 +7,7 @@ import { yourWorkers } from '$lib/server/children/profile';
 import { FormReader } from '$lib/server/validation';
 import { guard, guardAsync, readForm, requireChildActor } from '$lib/server/web/guards';
 import { permissionsFor } from '$lib/server/web/permissions';
+import { offersBreak } from '$lib/server/web/view/nav';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireChildActor(event.locals);
@@ -16,6 +17,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		name: actor.displayName,
 		careLeaver: actor.role === 'care_leaver',
+		// The day they moved on: what changes and what stays is said on their home page.
+		leftCareOn: own?.child.leftCareOn ?? null,
+		calm: offersBreak(actor, event.locals.user),
 		// What is coming up first: the child is invited to get ready for it.
 		next: next ? { id: next.id, kind: next.kind, title: next.title, date: next.date } : null,
 		// Someone signed in with a sign-in code lately: the child is told, and may unseal.

@@ -2,7 +2,12 @@ import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { user } from './user';
 import { childProfile } from './child';
 
-export const relationships = ['key_worker', 'social_worker', 'advocate'] as const;
+export const relationships = [
+	'key_worker',
+	'social_worker',
+	'personal_adviser',
+	'advocate'
+] as const;
 export type Relationship = (typeof relationships)[number];
 
 /** A worker or advocate allocated to a child. Access follows current assignments only. */

@@ -44,6 +44,8 @@ export const childProfile = sqliteTable(
 		advocateSeesRecord: integer('advocate_sees_record', { mode: 'boolean' })
 			.notNull()
 			.default(true),
+		/** The day they became a care leaver ('YYYY-MM-DD'): at 18, or on leaving care. */
+		leftCareOn: text('left_care_on'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

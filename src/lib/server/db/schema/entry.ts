@@ -166,6 +166,11 @@ export const entry = sqliteTable(
 		correctionReason: text('correction_reason'),
 		/** Added with the child's own kinds; hashed only where it holds a value (see chain.ts). */
 		details: text('details', { mode: 'json' }).$type<EntryDetails>(),
+		/**
+		 * A shared entry that is hard to read: the short note the reader sees first ("This part is
+		 * about why you came into care"). Part of what is shared, so hashed like the rest (chain.ts).
+		 */
+		contentNote: text('content_note'),
 		// The chain: position in this child's record, the previous entry's hash, this one's.
 		seq: integer('seq'),
 		prevHash: text('prev_hash'),

@@ -86,3 +86,16 @@ export const inboxRead = sqliteTable(
 	},
 	(table) => [primaryKey({ columns: [table.userId, table.entryId] })]
 );
+
+/**
+ * Where a care leaver (or a child in calm mode) stopped reading their record: the chapter they
+ * last opened. One row a person, replaced as they go. Not part of the record.
+ */
+export const readingPlace = sqliteTable('reading_place', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => user.id),
+	/** A year ('2014') or a place they lived (its key: see space/chapters.ts). */
+	chapter: text('chapter').notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});

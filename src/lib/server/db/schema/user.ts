@@ -6,6 +6,7 @@ export const roles = [
 	'care_leaver',
 	'key_worker',
 	'social_worker',
+	'personal_adviser',
 	'advocate',
 	'manager',
 	'admin'
@@ -49,6 +50,11 @@ export const user = sqliteTable(
 		 * this time, or until they type their old passphrase. Null: nothing is hidden.
 		 */
 		privateSealedUntil: integer('private_sealed_until', { mode: 'timestamp_ms' }),
+		/**
+		 * Children and care leavers: calm mode (content notes first, reading by chapters, "take a
+		 * break" near). Null: the default for their role (on for a care leaver, off for a child).
+		 */
+		calmMode: integer('calm_mode', { mode: 'boolean' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 	},

@@ -1,6 +1,8 @@
 import type { Actor } from '../../access';
 import { allows } from '../../access';
 import { isChildRole } from '../../access/roles';
+import type { Role } from '../../db/schema';
+import { calmModeOf } from '../../space/calm';
 
 /** `more`: left out of the menu in easy read, where fewer choices help (reachable from pages). */
 export type NavItem = { href: string; label: string; more?: boolean };
@@ -50,6 +52,14 @@ export function navFor(actor: Actor | null): NavItem[] {
  */
 export function offersHelpNow(actor: Actor | null): boolean {
 	return !!actor && isChildRole(actor.role);
+}
+
+/** "Take a break", one tap away on every page, for a care leaver or child in calm mode. */
+export function offersBreak(
+	actor: Actor | null,
+	person: { role: Role; calmMode: boolean | null } | null
+): boolean {
+	return !!actor && !!person && isChildRole(actor.role) && calmModeOf(person);
 }
 
 /** Changing a password or passphrase: in the footer, out of the way of everyday use. */
