@@ -65,8 +65,9 @@ test.describe.configure({ mode: 'parallel' });
 
 for (const locale of ['en-GB', 'cy', 'ar']) {
 	test(`axe finds 0 violations on every page, for every role, in ${locale}`, async ({ page }) => {
-		// Every role's pages, a new manager's too: about 3 minutes on a quiet machine.
-		test.setTimeout(480_000);
+		// Every role's pages, a new manager's too: about 3 minutes on a quiet machine, 7 to 8 on a
+		// busy one with the personal adviser added (issue 15); CI has seen 6.
+		test.setTimeout(900_000);
 		const world = buildMatrixWorld();
 		await withAxe(page);
 		let visited = 0;
