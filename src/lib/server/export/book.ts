@@ -41,7 +41,11 @@ figure { margin: 0.5rem 0; }
 img { max-inline-size: 100%; block-size: auto; }
 .preserve { white-space: pre-line; }
 nav ol { padding-inline-start: 1.25rem; }
+.content-note { border: 2px solid #777; border-radius: 0.25rem; padding: 0.5rem 0.75rem; }
+details.hard > summary { font-family: system-ui, sans-serif; cursor: pointer; padding-block: 0.25rem; }
 @media print {
+	details.hard::details-content { content-visibility: visible; }
+	details.hard > summary { display: none; }
 	body { max-width: none; padding: 0; font-size: 11pt; }
 	@page { margin: 2cm; }
 	.part { break-before: page; }
@@ -216,6 +220,13 @@ export function entryHtml(
 		parts.push(
 			`<ul class="labels">${labelList.map((l) => `<li dir="auto">${escapeHtml(l)}</li>`).join('')}</ul>`
 		);
+	// A hard part (a content note from staff): the note first, the rest folded until the reader
+	// opens it, as on their pages; nothing difficult by surprise in the book either.
+	const note = card.contentNote;
+	if (note)
+		parts.push(
+			`<p class="content-note"><strong>${escapeHtml(t('calm.note.label'))}</strong> <span dir="auto">${escapeHtml(note)}</span></p><details class="hard"><summary>${escapeHtml(t('calm.note.readNow'))}</summary>`
+		);
 	parts.push(docHtml(shown.bodyDoc));
 	if (card.translation) {
 		parts.push(
@@ -258,6 +269,7 @@ export function entryHtml(
 			`<div class="response"><p><strong>${escapeHtml(t('space.card.youSaidWeDid', { ...raw, name: r.authorName }))}</strong></p>${docHtml(r.bodyDoc)}</div>`
 		);
 	}
+	if (note) parts.push('</details>');
 	const by =
 		card.author.role === 'child' || card.author.role === 'care_leaver'
 			? card.author.name

@@ -114,6 +114,29 @@ describe('Download everything', () => {
 		expect(html).toContain('<html lang="en-GB" dir="ltr">');
 	});
 
+	it('puts a hard part behind its content note, in the book and in the JSON', async () => {
+		const { db, w, child } = setup();
+		const note = 'This part is about why you came into care.';
+		finalEntry(db, w.keyWorker, w.child.profile.id, {
+			title: 'Why you came into care',
+			body: docFromPlainText('Hard words here'),
+			contentNote: note
+		});
+		const { json, html } = await download(db, child);
+		const entry = (json.entries as (Entry & { contentNote?: string })[]).find(
+			(e) => e.title === 'Why you came into care'
+		);
+		expect(entry?.contentNote).toBe(note);
+		const article = html.slice(html.indexOf('Why you came into care'));
+		const [at, fold, words] = [note, '<details class="hard">', 'Hard words here'].map((s) =>
+			article.indexOf(s)
+		);
+		expect(at).toBeGreaterThan(0);
+		expect(fold).toBeGreaterThan(at);
+		expect(words).toBeGreaterThan(fold);
+		expect(article.indexOf('</details>')).toBeGreaterThan(words);
+	});
+
 	it('never holds staff-only, confidential, third-party without permission, drafts or another child', async () => {
 		const { db, child } = setup();
 		const { files } = await download(db, child);

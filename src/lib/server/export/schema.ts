@@ -49,6 +49,7 @@ export function cardJson(card: EntryCard, files: Map<string, string | null>) {
 			thirdParty: card.nature === 'third_party',
 			lateEntry: card.isLate
 		},
+		contentNote: card.contentNote ?? null,
 		whoCanSee: card.visibility,
 		answers: card.details?.answers ?? null,
 		feelings: card.details?.feelings ?? null,
