@@ -238,9 +238,12 @@ test('a refused photo never loses the words: the child lands on their saved draf
 	const title = `My first bike ${tag()}`;
 	await page.goto('/me/story/new?kind=memory');
 	await page.getByLabel('What is it?').fill(title);
-	await page
-		.getByRole('textbox', { name: 'What does it mean to you?' })
-		.fill('I rode it to school.');
+	// The child's editor takes the box's place on first touch: write once it has (under load it
+	// mounted between a fill and the send, and the words were lost).
+	const words = page.getByRole('textbox', { name: 'What does it mean to you?' });
+	await words.click();
+	await page.locator('[contenteditable="true"]').waitFor();
+	await words.fill('I rode it to school.');
 	await page.getByLabel('Date').fill('2018');
 	await page.getByLabel('Add photos').setInputFiles({
 		name: 'bike.jpg',
